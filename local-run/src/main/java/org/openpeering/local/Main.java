@@ -1,0 +1,98 @@
+package org.openpeering.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local.sh}: starts the suite with the documented defaults, prints the gateway URL when it is
+ * ready, and stops everything on Ctrl-C.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("openpeering.root", ".")).toAbsolutePath().normalize();
+        Path state = Path.of(env("LOCAL_STATE_DIR", root.resolve(".local").toString())).toAbsolutePath();
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("GATEWAY_PORT", intEnv("GATEWAY_PORT", 8080));
+        ports.put("PARTNER_PORT", intEnv("PARTNER_PORT", 8081));
+        ports.put("PREFIX_PORT", intEnv("PREFIX_PORT", 8082));
+        ports.put("TELEMETRY_PORT", intEnv("TELEMETRY_PORT", 8083));
+        for (Map.Entry<String, Integer> e : ports.entrySet()) {
+            if (!Ports.isFree(e.getValue())) {
+                fail("Port " + e.getValue() + " is already in use (" + e.getKey() + "). Stop what uses it, or set "
+                        + e.getKey() + " to another port.");
+            }
+        }
+        String databaseUrl = System.getenv("DATABASE_URL");
+        int pgPort = 0;
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            String fixed = System.getenv("POSTGRES_PORT");
+            pgPort = fixed != null ? Integer.parseInt(fixed) : Ports.firstFreeFrom(5432);
+            if (fixed != null && !Ports.isFree(pgPort)) {
+                fail("Port " + pgPort + " is already in use (POSTGRES_PORT).");
+            }
+        }
+        Suite.Options options = new Suite.Options(root, state, ports.get("GATEWAY_PORT"), ports.get("PARTNER_PORT"),
+                ports.get("PREFIX_PORT"), ports.get("TELEMETRY_PORT"), pgPort, databaseUrl,
+                env("DATABASE_USER", LocalPostgres.USER), env("DATABASE_PASSWORD", LocalPostgres.PASSWORD), Map.of());
+
+        System.out.println(databaseUrl == null || databaseUrl.isBlank()
+                ? "Starting embedded PostgreSQL on port " + pgPort + " (data in " + state.resolve("pgdata") + ")"
+                : "Using PostgreSQL at " + databaseUrl);
+        System.out.println("Starting partner-service, prefix-service, telemetry-service and gateway (logs in "
+                + state.resolve("logs") + ") ...");
+        long t0 = System.nanoTime();
+        Suite suite;
+        try {
+            suite = Suite.start(options, Duration.ofSeconds(intEnv("READY_TIMEOUT_SECONDS", 180)));
+        } catch (IllegalStateException e) {
+            fail(e.getMessage());
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping ...");
+            try {
+                suite.close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e);
+            }
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }));
+        System.out.printf("Ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        System.out.println("Gateway: " + suite.gatewayUrl());
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static void fail(String message) {
+        System.err.println("run-local: " + message);
+        System.exit(1);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            fail(name + " must be a port number, not '" + v + "'");
+            return fallback;
+        }
+    }
+}
