@@ -10,6 +10,7 @@ import org.openpeering.proto.partner.v1.ListPeerAsnsResponse;
 import org.openpeering.proto.partner.v1.PeerAsnService;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 import org.openpeering.proto.partner.v1.PutPeerAsnResponse;
+import org.openpeering.service.PageTokens;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +50,11 @@ public class PeerAsnGrpcService implements PeerAsnService {
 
     @Override
     public Uni<ListPeerAsnsResponse> listPeerAsns(ListPeerAsnsRequest request) {
-        return Uni.createFrom().item(() -> PeerAsnMapper.decodePageToken(request.getPageToken()))
+        return Uni.createFrom().item(() -> PageTokens.decode(request.getPageToken()))
                 .chain(after -> service.list(request.getSubscriptionId(), after, request.getPageSize()))
                 .map(page -> {
                     var b = ListPeerAsnsResponse.newBuilder()
-                            .setNextPageToken(PeerAsnMapper.encodePageToken(page.nextAfter()));
+                            .setNextPageToken(PageTokens.encode(page.nextAfter()));
                     page.items().forEach(p -> b.addPeerAsns(PeerAsnMapper.toProto(p)));
                     return b.build();
                 });

@@ -1,10 +1,7 @@
 package org.openpeering.partner.peerasn;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
-import org.openpeering.common.DomainException;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 
 /** Between the gRPC contract and the domain. */
@@ -46,22 +43,6 @@ final class PeerAsnMapper {
     static Precondition toPrecondition(org.openpeering.proto.partner.v1.Precondition p) {
         return new Precondition(p.hasIfMatchVersion() ? p.getIfMatchVersion() : null, p.getIfMatchAny(),
                 p.getIfNoneMatchAny());
-    }
-
-    static String encodePageToken(String after) {
-        return after == null ? "" : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(after.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decodePageToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badArgument("$skipToken", "The $skipToken is not valid.");
-        }
     }
 
     private static String emptyToNull(String s) {

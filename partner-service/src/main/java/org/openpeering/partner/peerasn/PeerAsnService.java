@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.openpeering.common.DomainException;
-import org.openpeering.partner.config.PeeringConfig;
+import org.openpeering.service.PageTokens;
+import org.openpeering.service.PeeringConfig;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -111,7 +112,7 @@ public class PeerAsnService {
 
     @WithSession
     public Uni<Page> list(String subscriptionId, String after, int requestedSize) {
-        int size = requestedSize > 0 ? Math.min(requestedSize, 1000) : config.pageSize();
+        int size = PageTokens.size(requestedSize, config.pageSize());
         return repository.page(subscriptionId, after, size + 1).map(rows -> rows.size() > size
                 ? new Page(rows.subList(0, size), rows.get(size - 1).name)
                 : new Page(rows, null));

@@ -1,4 +1,4 @@
-package org.openpeering.partner.config;
+package org.openpeering.service;
 
 import java.util.List;
 

@@ -1,0 +1,12 @@
+package org.openpeering.prefix;
+
+import org.junit.jupiter.api.Test;
+import org.openpeering.testsupport.NativeFriendlyRules;
+
+class NativeFriendlyTest {
+
+    @Test
+    void productionCodeUsesNoReflectiveLoadingProxiesOrBytecodeGeneration() {
+        NativeFriendlyRules.check("org.openpeering.prefix");
+    }
+}
