@@ -1,0 +1,372 @@
+package org.openpeering.gateway.notimplemented;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.openpeering.gateway.arm.ArmException;
+
+/**
+ * Every operation of ARM-API.md that no work item has implemented yet: routed (so api-version, names and, later,
+ * authorization apply) and answered with 405 OperationNotSupported, never a 500 or an empty success. A method
+ * leaves this class when its real resource lands.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotYetImplementedResource {
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringLocations")
+    public Response getPeeringLocations() {
+        throw ArmException.notImplemented("GET peeringLocations");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/legacyPeerings")
+    public Response getLegacyPeerings() {
+        throw ArmException.notImplemented("GET legacyPeerings");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
+    public Response getPeerings() {
+        throw ArmException.notImplemented("GET peerings");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
+    public Response putPeerings() {
+        throw ArmException.notImplemented("PUT peerings");
+    }
+
+    @PATCH
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
+    public Response patchPeerings() {
+        throw ArmException.notImplemented("PATCH peerings");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
+    public Response deletePeerings() {
+        throw ArmException.notImplemented("DELETE peerings");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings")
+    public Response getPeerings2() {
+        throw ArmException.notImplemented("GET peerings");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerings")
+    public Response getPeerings3() {
+        throw ArmException.notImplemented("GET peerings");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
+    public Response getRegisteredAsns() {
+        throw ArmException.notImplemented("GET registeredAsns");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
+    public Response putRegisteredAsns() {
+        throw ArmException.notImplemented("PUT registeredAsns");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
+    public Response deleteRegisteredAsns() {
+        throw ArmException.notImplemented("DELETE registeredAsns");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns")
+    public Response getRegisteredAsns2() {
+        throw ArmException.notImplemented("GET registeredAsns");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
+    public Response getRegisteredPrefixes() {
+        throw ArmException.notImplemented("GET registeredPrefixes");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
+    public Response putRegisteredPrefixes() {
+        throw ArmException.notImplemented("PUT registeredPrefixes");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
+    public Response deleteRegisteredPrefixes() {
+        throw ArmException.notImplemented("DELETE registeredPrefixes");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes")
+    public Response getRegisteredPrefixes2() {
+        throw ArmException.notImplemented("GET registeredPrefixes");
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}/validate")
+    public Response postRegisteredPrefixesValidate() {
+        throw ArmException.notImplemented("POST registeredPrefixes/validate");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/receivedRoutes")
+    public Response getReceivedRoutes() {
+        throw ArmException.notImplemented("GET receivedRoutes");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/rpUnbilledPrefixes")
+    public Response getRpUnbilledPrefixes() {
+        throw ArmException.notImplemented("GET rpUnbilledPrefixes");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/cdnPeeringPrefixes")
+    public Response getCdnPeeringPrefixes() {
+        throw ArmException.notImplemented("GET cdnPeeringPrefixes");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceCountries")
+    public Response getPeeringServiceCountries() {
+        throw ArmException.notImplemented("GET peeringServiceCountries");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceLocations")
+    public Response getPeeringServiceLocations() {
+        throw ArmException.notImplemented("GET peeringServiceLocations");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceProviders")
+    public Response getPeeringServiceProviders() {
+        throw ArmException.notImplemented("GET peeringServiceProviders");
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/checkServiceProviderAvailability")
+    public Response postCheckServiceProviderAvailability() {
+        throw ArmException.notImplemented("POST checkServiceProviderAvailability");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
+    public Response getPeeringServices() {
+        throw ArmException.notImplemented("GET peeringServices");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
+    public Response putPeeringServices() {
+        throw ArmException.notImplemented("PUT peeringServices");
+    }
+
+    @PATCH
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
+    public Response patchPeeringServices() {
+        throw ArmException.notImplemented("PATCH peeringServices");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
+    public Response deletePeeringServices() {
+        throw ArmException.notImplemented("DELETE peeringServices");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
+    public Response getPrefixes() {
+        throw ArmException.notImplemented("GET prefixes");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
+    public Response putPrefixes() {
+        throw ArmException.notImplemented("PUT prefixes");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
+    public Response deletePrefixes() {
+        throw ArmException.notImplemented("DELETE prefixes");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes")
+    public Response getPrefixes2() {
+        throw ArmException.notImplemented("GET prefixes");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests/{connectionMonitorTestName}")
+    public Response getConnectionMonitorTests() {
+        throw ArmException.notImplemented("GET connectionMonitorTests");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests/{connectionMonitorTestName}")
+    public Response putConnectionMonitorTests() {
+        throw ArmException.notImplemented("PUT connectionMonitorTests");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests/{connectionMonitorTestName}")
+    public Response deleteConnectionMonitorTests() {
+        throw ArmException.notImplemented("DELETE connectionMonitorTests");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests")
+    public Response getConnectionMonitorTests2() {
+        throw ArmException.notImplemented("GET connectionMonitorTests");
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/initializeConnectionMonitor")
+    public Response postInitializeConnectionMonitor() {
+        throw ArmException.notImplemented("POST initializeConnectionMonitor");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns/{peerAsnName}/peeringServiceReadiness")
+    public Response getPeeringServiceReadiness() {
+        throw ArmException.notImplemented("GET peeringServiceReadiness");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/events")
+    public Response getPrefixEvents() {
+        throw ArmException.notImplemented("GET prefix events");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/latency")
+    public Response getPrefixLatency() {
+        throw ArmException.notImplemented("GET prefix latency");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/anomalies")
+    public Response getAnomalies() {
+        throw ArmException.notImplemented("GET anomalies");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
+    public Response getWebhooks() {
+        throw ArmException.notImplemented("GET webhooks");
+    }
+
+    @PUT
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
+    public Response putWebhooks() {
+        throw ArmException.notImplemented("PUT webhooks");
+    }
+
+    @DELETE
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
+    public Response deleteWebhooks() {
+        throw ArmException.notImplemented("DELETE webhooks");
+    }
+
+    @GET
+    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks")
+    public Response getWebhooks2() {
+        throw ArmException.notImplemented("GET webhooks");
+    }
+
+    @POST
+    @Path("telemetry/v1/latencySamples")
+    public Response postLatencySamples() {
+        throw ArmException.notImplemented("POST latencySamples");
+    }
+
+    @POST
+    @Path("operator/v1/subscriptions/{subscriptionId}/peerAsns/{peerAsnName}/approve")
+    public Response postOperatorPeerAsnApprove() {
+        throw ArmException.notImplemented("POST operator peerAsn approve");
+    }
+
+    @POST
+    @Path("operator/v1/subscriptions/{subscriptionId}/peerAsns/{peerAsnName}/reject")
+    public Response postOperatorPeerAsnReject() {
+        throw ArmException.notImplemented("POST operator peerAsn reject");
+    }
+
+    @POST
+    @Path("operator/v1/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/peerings/{peeringName}/connections/{connectionIdentifier}/state")
+    public Response postOperatorConnectionState() {
+        throw ArmException.notImplemented("POST operator connection state");
+    }
+
+    @GET
+    @Path("operator/v1/peeringLocations/{peeringLocationName}")
+    public Response getOperatorPeeringLocations() {
+        throw ArmException.notImplemented("GET operator peeringLocations");
+    }
+
+    @PUT
+    @Path("operator/v1/peeringLocations/{peeringLocationName}")
+    public Response putOperatorPeeringLocations() {
+        throw ArmException.notImplemented("PUT operator peeringLocations");
+    }
+
+    @DELETE
+    @Path("operator/v1/peeringLocations/{peeringLocationName}")
+    public Response deleteOperatorPeeringLocations() {
+        throw ArmException.notImplemented("DELETE operator peeringLocations");
+    }
+
+    @GET
+    @Path("operator/v1/routers/{routerName}")
+    public Response getOperatorRouters() {
+        throw ArmException.notImplemented("GET operator routers");
+    }
+
+    @PUT
+    @Path("operator/v1/routers/{routerName}")
+    public Response putOperatorRouters() {
+        throw ArmException.notImplemented("PUT operator routers");
+    }
+
+    @DELETE
+    @Path("operator/v1/routers/{routerName}")
+    public Response deleteOperatorRouters() {
+        throw ArmException.notImplemented("DELETE operator routers");
+    }
+
+    @POST
+    @Path("operator/v1/irr/reload")
+    public Response postOperatorIrrReload() {
+        throw ArmException.notImplemented("POST operator irr reload");
+    }
+
+    @POST
+    @Path("operator/v1/rpki/reload")
+    public Response postOperatorRpkiReload() {
+        throw ArmException.notImplemented("POST operator rpki reload");
+    }
+
+    @GET
+    @Path("operator/v1/audit")
+    public Response getOperatorAudit() {
+        throw ArmException.notImplemented("GET operator audit");
+    }
+
+}

@@ -1,0 +1,30 @@
+package org.openpeering.gateway.peeringservice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openpeering.gateway.arm.Backends;
+import org.openpeering.proto.prefix.v1.ListPeeringServicesRequest;
+import org.openpeering.proto.prefix.v1.ListPeeringServicesResponse;
+import org.openpeering.proto.prefix.v1.PeeringServiceService;
+
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+/** prefix-service's peering service API, with the gateway's call policy. */
+@ApplicationScoped
+public class PeeringServiceClient {
+
+    static final String SERVICE = "prefix-service";
+
+    private final PeeringServiceService stub;
+
+    public PeeringServiceClient(@GrpcClient("prefix") PeeringServiceService stub) {
+        this.stub = stub;
+    }
+
+    public Uni<ListPeeringServicesResponse> list(String subscriptionId, String resourceGroup, String pageToken) {
+        return Backends.call(SERVICE, stub.listPeeringServices(ListPeeringServicesRequest.newBuilder()
+                .setSubscriptionId(subscriptionId).setResourceGroup(resourceGroup == null ? "" : resourceGroup)
+                .setPageToken(pageToken == null ? "" : pageToken).build()));
+    }
+}
