@@ -37,9 +37,17 @@ public class ArmException extends RuntimeException {
                 null);
     }
 
+    /** The service could not be reached: the request was not applied. */
     public static ArmException serviceUnavailable(String service) {
         return new ArmException(503, "ServiceUnavailable", "The " + service
                 + " is unavailable; nothing was changed. Retry later.", null, Map.of("Retry-After", "5"));
+    }
+
+    /** The service did not answer in time: the request may or may not have been applied. */
+    public static ArmException serviceTimedOut(String service) {
+        return new ArmException(503, "ServiceUnavailable", "The " + service
+                + " did not answer in time; the request may or may not have been applied. Retry it (PUT and DELETE"
+                + " are idempotent).", null, Map.of("Retry-After", "5"));
     }
 
     public int status() {

@@ -37,9 +37,13 @@ public final class Backends {
             return ArmExceptionMappers.fromDomain(domain);
         }
         Status.Code code = Status.fromThrowable(e).getCode();
-        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+        if (code == Status.Code.UNAVAILABLE) {
             LOG.warnf("%s unavailable: %s", service, Status.fromThrowable(e));
             return ArmException.serviceUnavailable(service);
+        }
+        if (code == Status.Code.DEADLINE_EXCEEDED) {
+            LOG.warnf("%s timed out: %s", service, Status.fromThrowable(e));
+            return ArmException.serviceTimedOut(service);
         }
         return e;
     }

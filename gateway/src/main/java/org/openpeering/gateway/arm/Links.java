@@ -1,6 +1,10 @@
 package org.openpeering.gateway.arm;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -10,12 +14,26 @@ public final class Links {
     private Links() {
     }
 
-    /** The request's own URL with {@code $skipToken} set to the token; null when there is no next page. */
+    /**
+     * The request's own URL (scheme and host as the proxy forwarded them) with {@code $skipToken} set to the
+     * token; null when there is no next page.
+     */
     public static String next(UriInfo uri, String token) {
         if (token == null || token.isEmpty()) {
             return null;
         }
-        URI u = uri.getRequestUriBuilder().replaceQueryParam("$skipToken", token).build();
-        return u.toString();
+        URI u = uri.getRequestUri();
+        List<String> params = new ArrayList<>();
+        if (u.getRawQuery() != null) {
+            for (String p : u.getRawQuery().split("&")) {
+                String key = p.contains("=") ? p.substring(0, p.indexOf('=')) : p;
+                if (!key.equalsIgnoreCase("$skipToken") && !key.equalsIgnoreCase("%24skipToken") && !p.isEmpty()) {
+                    params.add(p);
+                }
+            }
+        }
+        params.add("$skipToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        String base = u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
+        return base + "?" + String.join("&", params);
     }
 }

@@ -1,6 +1,11 @@
 package org.openpeering.gateway.peerasn;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.openpeering.gateway.arm.Backends;
 import org.openpeering.proto.partner.v1.DeletePeerAsnRequest;
@@ -9,7 +14,7 @@ import org.openpeering.proto.partner.v1.GetPeerAsnRequest;
 import org.openpeering.proto.partner.v1.ListPeerAsnsRequest;
 import org.openpeering.proto.partner.v1.ListPeerAsnsResponse;
 import org.openpeering.proto.partner.v1.PeerAsn;
-import org.openpeering.proto.partner.v1.PeerAsnService;
+import org.openpeering.proto.partner.v1.MutinyPeerAsnServiceGrpc;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 import org.openpeering.proto.partner.v1.PutPeerAsnResponse;
 
@@ -22,27 +27,35 @@ public class PeerAsnClient {
 
     static final String SERVICE = "partner-service";
 
-    private final PeerAsnService stub;
+    private final MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub stub;
+    private final Duration deadline;
 
-    public PeerAsnClient(@GrpcClient("partner") PeerAsnService stub) {
+    public PeerAsnClient(@GrpcClient("partner") MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub stub,
+            @ConfigProperty(name = "gateway.backend-deadline") Duration deadline) {
         this.stub = stub;
+        this.deadline = deadline;
     }
 
     public Uni<PutPeerAsnResponse> put(PutPeerAsnRequest request) {
-        return Backends.call(SERVICE, stub.putPeerAsn(request));
+        return Backends.call(SERVICE, stub().putPeerAsn(request));
     }
 
     public Uni<PeerAsn> get(String subscriptionId, String name) {
-        return Backends.call(SERVICE, stub.getPeerAsn(GetPeerAsnRequest.newBuilder()
+        return Backends.call(SERVICE, stub().getPeerAsn(GetPeerAsnRequest.newBuilder()
                 .setSubscriptionId(subscriptionId).setName(name).build())).map(r -> r.getPeerAsn());
     }
 
     public Uni<DeletePeerAsnResponse> delete(DeletePeerAsnRequest request) {
-        return Backends.call(SERVICE, stub.deletePeerAsn(request));
+        return Backends.call(SERVICE, stub().deletePeerAsn(request));
     }
 
     public Uni<ListPeerAsnsResponse> list(String subscriptionId, String pageToken) {
-        return Backends.call(SERVICE, stub.listPeerAsns(ListPeerAsnsRequest.newBuilder()
+        return Backends.call(SERVICE, stub().listPeerAsns(ListPeerAsnsRequest.newBuilder()
                 .setSubscriptionId(subscriptionId).setPageToken(pageToken == null ? "" : pageToken).build()));
+    }
+
+    /** A deadline per call: a stub's deadline is absolute, so it cannot be set once for all calls. */
+    private MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub stub() {
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

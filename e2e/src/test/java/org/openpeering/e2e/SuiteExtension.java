@@ -1,0 +1,39 @@
+package org.openpeering.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openpeering.local.Suite;
+
+/** One running suite per test JVM, started on first use with test settings, stopped when the JVM ends. */
+final class SuiteExtension {
+
+    private static Suite suite;
+
+    private SuiteExtension() {
+    }
+
+    static synchronized Suite suite() {
+        if (suite == null) {
+            try {
+                Path root = Path.of(System.getProperty("openpeering.root", "..")).toAbsolutePath().normalize();
+                Path state = Files.createTempDirectory("openpeering-e2e-");
+                Suite.Options options = Suite.Options.forTests(root, state)
+                        .withExtraEnvironment(Map.of("PEERING_PAGE_SIZE", "2"));
+                suite = Suite.start(options, Duration.ofSeconds(180));
+            } catch (Exception e) {
+                throw new IllegalStateException("The suite did not start: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    suite.close();
+                } catch (Exception e) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return suite;
+    }
+}
