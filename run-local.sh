@@ -34,4 +34,5 @@ if needs_build; then
   touch "$stamp"
 fi
 
-exec java -Dopenpeering.root="$PWD" -jar local-run/target/local-run.jar "$@"
+# No Class-Path in the jar's manifest: on a test classpath it would bring the embedded binaries in twice.
+exec java -Dopenpeering.root="$PWD" -cp "local-run/target/local-run.jar:local-run/target/lib/*" org.openpeering.local.Main "$@"
