@@ -15,7 +15,7 @@ fi
 
 state="${LOCAL_STATE_DIR:-.local}"
 mkdir -p "$state"
-stamp="$state/build-stamp"
+stamp="local-run/target/build-stamp"
 
 needs_build() {
   [ -f local-run/target/local-run.jar ] || return 0

@@ -14,7 +14,8 @@ public final class Ports {
     /** True when nothing listens on the port (on any local address). */
     public static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            // as servers bind: a port held only by connections in TIME_WAIT is free
+            s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
             return true;
         } catch (IOException e) {
