@@ -1,17 +1,22 @@
 package org.openpeering.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openpeering.testsupport.JwtTestResource;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.http.ContentType;
 
 /**
@@ -19,7 +24,14 @@ import io.restassured.http.ContentType;
  * this test (their ports are closed), so every call that gets past the gateway's own checks meets 503.
  */
 @QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
 class ArmConventionsTest {
+
+    /** A caller allowed everything on every subscription. */
+    private static RequestSpecification given() {
+        return RestAssured.given().header("Authorization", "Bearer "
+                + JwtTestResource.token(List.of("*"), List.of("customer", "partner", "operator", "agent")));
+    }
 
     private static final String PEER_ASN = "/subscriptions/sub1/providers/Microsoft.Peering/peerAsns/contoso";
     private static final String V = "?api-version=2025-05-01";

@@ -17,7 +17,7 @@ public class ArmFilters {
     static final String REQUEST_ID = "x-ms-request-id";
     static final String CORRELATION_ID = "x-ms-correlation-request-id";
     static final String CLIENT_REQUEST_ID = "x-ms-client-request-id";
-    private static final String REQUEST_ID_PROPERTY = "arm.request-id";
+    public static final String REQUEST_ID_PROPERTY = "arm.request-id";
 
     /** Canonical keyword spelling, then the api-version check (before routing, so unknown paths get it too). */
     @ServerRequestFilter(preMatching = true)

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.openpeering.gateway.arm.ArmException;
 import org.openpeering.gateway.arm.ArmNames;
+import org.openpeering.gateway.auth.Access;
+import org.openpeering.gateway.auth.Role;
 import org.openpeering.proto.telemetry.v1.Route;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,6 +32,7 @@ public class LookingGlassResource {
         this.client = client;
     }
 
+    @Access({Role.CUSTOMER, Role.PARTNER})
     @POST
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/lookingGlass")
     public Uni<ObjectNode> run(@PathParam("subscriptionId") String subscriptionId,

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.openpeering.gateway.arm.ArmException;
+import org.openpeering.gateway.auth.Access;
+import org.openpeering.gateway.auth.Role;
 
 /**
  * Every operation of ARM-API.md that no work item has implemented yet: routed (so api-version, names and, later,
@@ -21,348 +23,406 @@ import org.openpeering.gateway.arm.ArmException;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotYetImplementedResource {
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringLocations")
     public Response getPeeringLocations() {
         throw ArmException.notImplemented("GET peeringLocations");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/legacyPeerings")
     public Response getLegacyPeerings() {
         throw ArmException.notImplemented("GET legacyPeerings");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
     public Response getPeerings() {
         throw ArmException.notImplemented("GET peerings");
     }
 
+    @Access({Role.PARTNER})
     @PUT
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
     public Response putPeerings() {
         throw ArmException.notImplemented("PUT peerings");
     }
 
+    @Access({Role.PARTNER})
     @PATCH
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
     public Response patchPeerings() {
         throw ArmException.notImplemented("PATCH peerings");
     }
 
+    @Access({Role.PARTNER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
     public Response deletePeerings() {
         throw ArmException.notImplemented("DELETE peerings");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings")
     public Response getPeerings2() {
         throw ArmException.notImplemented("GET peerings");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerings")
     public Response getPeerings3() {
         throw ArmException.notImplemented("GET peerings");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
     public Response getRegisteredAsns() {
         throw ArmException.notImplemented("GET registeredAsns");
     }
 
+    @Access({Role.PARTNER})
     @PUT
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
     public Response putRegisteredAsns() {
         throw ArmException.notImplemented("PUT registeredAsns");
     }
 
+    @Access({Role.PARTNER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
     public Response deleteRegisteredAsns() {
         throw ArmException.notImplemented("DELETE registeredAsns");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns")
     public Response getRegisteredAsns2() {
         throw ArmException.notImplemented("GET registeredAsns");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
     public Response getRegisteredPrefixes() {
         throw ArmException.notImplemented("GET registeredPrefixes");
     }
 
+    @Access({Role.PARTNER})
     @PUT
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
     public Response putRegisteredPrefixes() {
         throw ArmException.notImplemented("PUT registeredPrefixes");
     }
 
+    @Access({Role.PARTNER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
     public Response deleteRegisteredPrefixes() {
         throw ArmException.notImplemented("DELETE registeredPrefixes");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes")
     public Response getRegisteredPrefixes2() {
         throw ArmException.notImplemented("GET registeredPrefixes");
     }
 
+    @Access({Role.PARTNER})
     @POST
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}/validate")
     public Response postRegisteredPrefixesValidate() {
         throw ArmException.notImplemented("POST registeredPrefixes/validate");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/receivedRoutes")
     public Response getReceivedRoutes() {
         throw ArmException.notImplemented("GET receivedRoutes");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/rpUnbilledPrefixes")
     public Response getRpUnbilledPrefixes() {
         throw ArmException.notImplemented("GET rpUnbilledPrefixes");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/cdnPeeringPrefixes")
     public Response getCdnPeeringPrefixes() {
         throw ArmException.notImplemented("GET cdnPeeringPrefixes");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceCountries")
     public Response getPeeringServiceCountries() {
         throw ArmException.notImplemented("GET peeringServiceCountries");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceLocations")
     public Response getPeeringServiceLocations() {
         throw ArmException.notImplemented("GET peeringServiceLocations");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceProviders")
     public Response getPeeringServiceProviders() {
         throw ArmException.notImplemented("GET peeringServiceProviders");
     }
 
+    @Access({Role.CUSTOMER})
     @POST
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/checkServiceProviderAvailability")
     public Response postCheckServiceProviderAvailability() {
         throw ArmException.notImplemented("POST checkServiceProviderAvailability");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
     public Response getPeeringServices() {
         throw ArmException.notImplemented("GET peeringServices");
     }
 
+    @Access({Role.CUSTOMER})
     @PUT
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
     public Response putPeeringServices() {
         throw ArmException.notImplemented("PUT peeringServices");
     }
 
+    @Access({Role.CUSTOMER})
     @PATCH
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
     public Response patchPeeringServices() {
         throw ArmException.notImplemented("PATCH peeringServices");
     }
 
+    @Access({Role.CUSTOMER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
     public Response deletePeeringServices() {
         throw ArmException.notImplemented("DELETE peeringServices");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
     public Response getPrefixes() {
         throw ArmException.notImplemented("GET prefixes");
     }
 
+    @Access({Role.CUSTOMER})
     @PUT
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
     public Response putPrefixes() {
         throw ArmException.notImplemented("PUT prefixes");
     }
 
+    @Access({Role.CUSTOMER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
     public Response deletePrefixes() {
         throw ArmException.notImplemented("DELETE prefixes");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes")
     public Response getPrefixes2() {
         throw ArmException.notImplemented("GET prefixes");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests/{connectionMonitorTestName}")
     public Response getConnectionMonitorTests() {
         throw ArmException.notImplemented("GET connectionMonitorTests");
     }
 
+    @Access({Role.CUSTOMER})
     @PUT
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests/{connectionMonitorTestName}")
     public Response putConnectionMonitorTests() {
         throw ArmException.notImplemented("PUT connectionMonitorTests");
     }
 
+    @Access({Role.CUSTOMER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests/{connectionMonitorTestName}")
     public Response deleteConnectionMonitorTests() {
         throw ArmException.notImplemented("DELETE connectionMonitorTests");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/connectionMonitorTests")
     public Response getConnectionMonitorTests2() {
         throw ArmException.notImplemented("GET connectionMonitorTests");
     }
 
+    @Access({Role.CUSTOMER})
     @POST
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/initializeConnectionMonitor")
     public Response postInitializeConnectionMonitor() {
         throw ArmException.notImplemented("POST initializeConnectionMonitor");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns/{peerAsnName}/peeringServiceReadiness")
     public Response getPeeringServiceReadiness() {
         throw ArmException.notImplemented("GET peeringServiceReadiness");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/events")
     public Response getPrefixEvents() {
         throw ArmException.notImplemented("GET prefix events");
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/latency")
     public Response getPrefixLatency() {
         throw ArmException.notImplemented("GET prefix latency");
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/anomalies")
     public Response getAnomalies() {
         throw ArmException.notImplemented("GET anomalies");
     }
 
+    @Access({Role.CUSTOMER, Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
     public Response getWebhooks() {
         throw ArmException.notImplemented("GET webhooks");
     }
 
+    @Access({Role.CUSTOMER, Role.PARTNER})
     @PUT
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
     public Response putWebhooks() {
         throw ArmException.notImplemented("PUT webhooks");
     }
 
+    @Access({Role.CUSTOMER, Role.PARTNER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
     public Response deleteWebhooks() {
         throw ArmException.notImplemented("DELETE webhooks");
     }
 
+    @Access({Role.CUSTOMER, Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks")
     public Response getWebhooks2() {
         throw ArmException.notImplemented("GET webhooks");
     }
 
+    @Access({Role.AGENT})
     @POST
     @Path("telemetry/v1/latencySamples")
     public Response postLatencySamples() {
         throw ArmException.notImplemented("POST latencySamples");
     }
 
+    @Access({Role.OPERATOR})
     @POST
     @Path("operator/v1/subscriptions/{subscriptionId}/peerAsns/{peerAsnName}/approve")
     public Response postOperatorPeerAsnApprove() {
         throw ArmException.notImplemented("POST operator peerAsn approve");
     }
 
+    @Access({Role.OPERATOR})
     @POST
     @Path("operator/v1/subscriptions/{subscriptionId}/peerAsns/{peerAsnName}/reject")
     public Response postOperatorPeerAsnReject() {
         throw ArmException.notImplemented("POST operator peerAsn reject");
     }
 
+    @Access({Role.OPERATOR})
     @POST
     @Path("operator/v1/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/peerings/{peeringName}/connections/{connectionIdentifier}/state")
     public Response postOperatorConnectionState() {
         throw ArmException.notImplemented("POST operator connection state");
     }
 
+    @Access({Role.OPERATOR})
     @GET
     @Path("operator/v1/peeringLocations/{peeringLocationName}")
     public Response getOperatorPeeringLocations() {
         throw ArmException.notImplemented("GET operator peeringLocations");
     }
 
+    @Access({Role.OPERATOR})
     @PUT
     @Path("operator/v1/peeringLocations/{peeringLocationName}")
     public Response putOperatorPeeringLocations() {
         throw ArmException.notImplemented("PUT operator peeringLocations");
     }
 
+    @Access({Role.OPERATOR})
     @DELETE
     @Path("operator/v1/peeringLocations/{peeringLocationName}")
     public Response deleteOperatorPeeringLocations() {
         throw ArmException.notImplemented("DELETE operator peeringLocations");
     }
 
+    @Access({Role.OPERATOR})
     @GET
     @Path("operator/v1/routers/{routerName}")
     public Response getOperatorRouters() {
         throw ArmException.notImplemented("GET operator routers");
     }
 
+    @Access({Role.OPERATOR})
     @PUT
     @Path("operator/v1/routers/{routerName}")
     public Response putOperatorRouters() {
         throw ArmException.notImplemented("PUT operator routers");
     }
 
+    @Access({Role.OPERATOR})
     @DELETE
     @Path("operator/v1/routers/{routerName}")
     public Response deleteOperatorRouters() {
         throw ArmException.notImplemented("DELETE operator routers");
     }
 
+    @Access({Role.OPERATOR})
     @POST
     @Path("operator/v1/irr/reload")
     public Response postOperatorIrrReload() {
         throw ArmException.notImplemented("POST operator irr reload");
     }
 
+    @Access({Role.OPERATOR})
     @POST
     @Path("operator/v1/rpki/reload")
     public Response postOperatorRpkiReload() {
         throw ArmException.notImplemented("POST operator rpki reload");
     }
 
+    @Access({Role.OPERATOR})
     @GET
     @Path("operator/v1/audit")
     public Response getOperatorAudit() {

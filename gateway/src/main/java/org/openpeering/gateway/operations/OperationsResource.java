@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.openpeering.gateway.auth.Access;
+import org.openpeering.gateway.auth.Role;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -44,6 +47,7 @@ public class OperationsResource {
             new Operation("peeringServiceLocations", "Read", "read", "Reads Peering Service locations"),
             new Operation("lookingGlass", "Action", "action", "Runs a looking glass command"));
 
+    @Access({Role.CUSTOMER, Role.PARTNER, Role.OPERATOR, Role.AGENT})
     @GET
     @Path("providers/Microsoft.Peering/operations")
     public ObjectNode list() {

@@ -17,6 +17,8 @@ import org.openpeering.gateway.arm.ArmJson;
 import org.openpeering.gateway.arm.ArmNames;
 import org.openpeering.gateway.arm.Etags;
 import org.openpeering.gateway.arm.Links;
+import org.openpeering.gateway.auth.Access;
+import org.openpeering.gateway.auth.Role;
 import org.openpeering.proto.partner.v1.ContactDetail;
 import org.openpeering.proto.partner.v1.DeletePeerAsnRequest;
 import org.openpeering.proto.partner.v1.Precondition;
@@ -39,6 +41,7 @@ public class PeerAsnResource {
         this.client = client;
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns")
     public Uni<ObjectNode> list(@PathParam("subscriptionId") String subscriptionId,
@@ -56,6 +59,7 @@ public class PeerAsnResource {
         });
     }
 
+    @Access({Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns/{peerAsnName}")
     public Uni<Response> get(@PathParam("subscriptionId") String subscriptionId,
@@ -67,6 +71,7 @@ public class PeerAsnResource {
                         String.valueOf(p.getVersion()))).build());
     }
 
+    @Access({Role.PARTNER})
     @PUT
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns/{peerAsnName}")
     public Uni<Response> put(@PathParam("subscriptionId") String subscriptionId,
@@ -81,6 +86,7 @@ public class PeerAsnResource {
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(r.getPeerAsn().getVersion()))).build());
     }
 
+    @Access({Role.PARTNER})
     @DELETE
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns/{peerAsnName}")
     public Uni<Response> delete(@PathParam("subscriptionId") String subscriptionId,

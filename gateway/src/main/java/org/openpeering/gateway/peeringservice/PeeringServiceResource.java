@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.openpeering.gateway.arm.ArmNames;
 import org.openpeering.gateway.arm.Links;
+import org.openpeering.gateway.auth.Access;
+import org.openpeering.gateway.auth.Role;
 import org.openpeering.proto.prefix.v1.ListPeeringServicesResponse;
 import org.openpeering.proto.prefix.v1.PeeringService;
 
@@ -30,6 +32,7 @@ public class PeeringServiceResource {
         this.client = client;
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServices")
     public Uni<ObjectNode> listBySubscription(@PathParam("subscriptionId") String subscriptionId,
@@ -38,6 +41,7 @@ public class PeeringServiceResource {
         return client.list(subscriptionId, null, skipToken).map(page -> toArmList(page, uri));
     }
 
+    @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices")
     public Uni<ObjectNode> listByResourceGroup(@PathParam("subscriptionId") String subscriptionId,
