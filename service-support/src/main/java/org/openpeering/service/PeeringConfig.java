@@ -24,4 +24,7 @@ public interface PeeringConfig {
     /** Page size of list operations. */
     @WithDefault("100")
     int pageSize();
+
+    /** The bearer token every gRPC caller must present (the gateway and the services hold it; no default). */
+    String serviceToken();
 }

@@ -23,6 +23,7 @@ public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
     private static final String DIR_PROPERTY = "openpeering.test.jwt-dir";
 
     private static DevTokens tokens;
+    private static DevTokens foreign;
 
     /** The test JVM's signing key, made on first use and kept in a directory named by a system property. */
     public static DevTokens tokens() {
@@ -57,7 +58,12 @@ public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** A token signed by a key the gateway does not trust. */
     public static String foreignToken(List<String> subscriptions, List<String> roles) {
-        return DevTokens.generate().mint("intruder", subscriptions, roles, Duration.ofHours(1));
+        synchronized (System.class) {
+            if (foreign == null) {
+                foreign = DevTokens.generate();
+            }
+        }
+        return foreign.mint("intruder", subscriptions, roles, Duration.ofHours(1));
     }
 
     @Override

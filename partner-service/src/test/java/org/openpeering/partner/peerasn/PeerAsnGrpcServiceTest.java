@@ -23,10 +23,12 @@ import org.openpeering.proto.partner.v1.Precondition;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 import org.openpeering.proto.partner.v1.PutPeerAsnResponse;
 import org.openpeering.testsupport.PostgresTestResource;
+import org.openpeering.testsupport.ServiceCaller;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +40,7 @@ class PeerAsnGrpcServiceTest {
     private static final Duration T = Duration.ofSeconds(10);
 
     @GrpcClient("partner")
+    @RegisterClientInterceptor(ServiceCaller.class)
     PeerAsnService client;
 
     private static String sub() {

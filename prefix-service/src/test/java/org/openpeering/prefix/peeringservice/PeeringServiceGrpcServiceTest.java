@@ -19,9 +19,11 @@ import org.openpeering.proto.prefix.v1.ListPeeringServicesRequest;
 import org.openpeering.proto.prefix.v1.ListPeeringServicesResponse;
 import org.openpeering.proto.prefix.v1.PeeringServiceService;
 import org.openpeering.testsupport.PostgresTestResource;
+import org.openpeering.testsupport.ServiceCaller;
 
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,7 @@ class PeeringServiceGrpcServiceTest {
     private static final Duration T = Duration.ofSeconds(10);
 
     @GrpcClient("prefix")
+    @RegisterClientInterceptor(ServiceCaller.class)
     PeeringServiceService client;
 
     @Inject

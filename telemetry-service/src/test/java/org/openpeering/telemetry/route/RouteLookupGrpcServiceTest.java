@@ -17,9 +17,11 @@ import org.openpeering.proto.telemetry.v1.LookupRoutesRequest;
 import org.openpeering.proto.telemetry.v1.Route;
 import org.openpeering.proto.telemetry.v1.RouteLookupService;
 import org.openpeering.testsupport.PostgresTestResource;
+import org.openpeering.testsupport.ServiceCaller;
 
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +35,7 @@ class RouteLookupGrpcServiceTest {
     private static final Duration T = Duration.ofSeconds(10);
 
     @GrpcClient("telemetry")
+    @RegisterClientInterceptor(ServiceCaller.class)
     RouteLookupService client;
 
     @Inject

@@ -1,0 +1,77 @@
+package org.openpeering.partner.peerasn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openpeering.common.GrpcErrors;
+import org.openpeering.proto.partner.v1.GetPeerAsnRequest;
+import org.openpeering.proto.partner.v1.ListPeerAsnsRequest;
+import org.openpeering.proto.partner.v1.MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub;
+import org.openpeering.testsupport.PostgresTestResource;
+import org.openpeering.testsupport.ServiceCaller;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Only holders of the service token get in, and a propagated identity cannot reach another subscription. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "partner"))
+class ServiceTrustTest {
+
+    private static final Duration T = Duration.ofSeconds(10);
+    private static final String TOKEN = "test-service-token";
+
+    /** A client without the test interceptor: each call sets its own headers. */
+    @GrpcClient("partner-raw")
+    MutinyPeerAsnServiceStub raw;
+
+    private String victimWithOneAsn() {
+        String victim = "victim-" + UUID.randomUUID();
+        ServiceCaller.as(raw, ServiceCaller.metadata(TOKEN, "owner", victim, "partner"))
+                .putPeerAsn(PeerAsnGrpcServiceTest.valid(victim, "theirs", 65537).build()).await().atMost(T);
+        return victim;
+    }
+
+    @Test
+    void aCallWithoutTheServiceTokenIsUnauthenticatedAndWritesNothing() {
+        String sub = "sub-" + UUID.randomUUID();
+        for (String token : new String[] { null, "guessed-token" }) {
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                    () -> ServiceCaller.as(raw, ServiceCaller.metadata(token, "x", "*", "operator"))
+                            .putPeerAsn(PeerAsnGrpcServiceTest.valid(sub, "nope", 65538).build()).await().atMost(T));
+            assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+        }
+        assertEquals(0, ServiceCaller.as(raw, ServiceCaller.metadata(TOKEN, "op", "*", "operator"))
+                .listPeerAsns(ListPeerAsnsRequest.newBuilder().setSubscriptionId(sub).build()).await().atMost(T)
+                .getPeerAsnsCount());
+    }
+
+    @Test
+    void aForgedIdentityCannotReachAnotherSubscription() {
+        String victim = victimWithOneAsn();
+        var attacker = ServiceCaller.as(raw, ServiceCaller.metadata(TOKEN, "mallory", "attacker-sub", "partner"));
+        StatusRuntimeException read = assertThrows(StatusRuntimeException.class, () -> attacker.getPeerAsn(
+                GetPeerAsnRequest.newBuilder().setSubscriptionId(victim).setName("theirs").build()).await().atMost(T));
+        assertEquals(Status.Code.PERMISSION_DENIED, read.getStatus().getCode());
+        assertEquals("AuthorizationFailed", read.getTrailers().get(GrpcErrors.ARM_CODE));
+
+        StatusRuntimeException write = assertThrows(StatusRuntimeException.class, () -> attacker.putPeerAsn(
+                PeerAsnGrpcServiceTest.valid(victim, "theirs", 65539).setPeerName("Hijacked").build())
+                .await().atMost(T));
+        assertEquals(Status.Code.PERMISSION_DENIED, write.getStatus().getCode());
+
+        var stored = ServiceCaller.as(raw, ServiceCaller.metadata(TOKEN, "owner", victim, "partner"))
+                .getPeerAsn(GetPeerAsnRequest.newBuilder().setSubscriptionId(victim).setName("theirs").build())
+                .await().atMost(T).getPeerAsn();
+        assertEquals("Contoso Networks", stored.getPeerName());
+        assertEquals(65537, stored.getPeerAsn());
+    }
+}
