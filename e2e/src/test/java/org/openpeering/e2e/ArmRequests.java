@@ -2,6 +2,11 @@ package org.openpeering.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.openpeering.local.DevTokens;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -13,7 +18,19 @@ final class ArmRequests {
     private ArmRequests() {
     }
 
+    /** As a developer holding every role on every subscription. */
     static RequestSpecification gateway() {
+        return as(List.of("*"), DevTokens.ALL_ROLES);
+    }
+
+    /** As a caller holding these roles on these subscriptions. */
+    static RequestSpecification as(List<String> subscriptions, List<String> roles) {
+        return anonymous().header("Authorization", "Bearer " + SuiteExtension.suite().devTokens()
+                .mint("e2e", subscriptions, roles, Duration.ofMinutes(30)));
+    }
+
+    /** Without a token. */
+    static RequestSpecification anonymous() {
         return given().baseUri(SuiteExtension.suite().gatewayUrl()).contentType(ContentType.JSON);
     }
 

@@ -1,6 +1,5 @@
 package org.openpeering.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -155,7 +154,7 @@ class WalkingSkeletonIT {
         String url = SuiteExtension.suite().gatewayUrl() + peerAsnsPath(s) + "?" + V;
         int pages = 0;
         while (url != null) {
-            JsonPath page = given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().jsonPath();
+            JsonPath page = gateway().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().jsonPath();
             names.addAll(page.getList("value.name"));
             url = page.getString("nextLink");
             pages++;

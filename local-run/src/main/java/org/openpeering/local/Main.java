@@ -18,6 +18,14 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("openpeering.root", ".")).toAbsolutePath().normalize();
         Path state = Path.of(env("LOCAL_STATE_DIR", root.resolve(".local").toString())).toAbsolutePath();
+        if (args.length > 0 && args[0].equals("token")) {
+            token(state, java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0) {
+            fail("Unknown command '" + args[0] + "'. Use: ./run-local.sh, or ./run-local.sh token --subscription <id>"
+                    + " --role <customer|partner|operator|agent> (both repeatable) [--hours <n>]");
+        }
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("GATEWAY_PORT", intEnv("GATEWAY_PORT", 8080));
@@ -68,9 +76,50 @@ public final class Main {
             stopped.countDown();
         }));
         System.out.printf("Ready in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        String devToken = suite.devTokens().mint("developer", java.util.List.of("*"), DevTokens.ALL_ROLES,
+                java.time.Duration.ofHours(24));
+        java.nio.file.Files.writeString(state.resolve("dev-token"), devToken);
+        System.out.println("Development token (every role on every subscription, 24 h; also in "
+                + state.resolve("dev-token") + "):");
+        System.out.println(devToken);
         System.out.println("Gateway: " + suite.gatewayUrl());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** {@code token --subscription S --role R [--hours H]}: a development token, for scripts and tests. */
+    private static void token(Path state, String[] args) throws Exception {
+        java.util.List<String> subscriptions = new java.util.ArrayList<>();
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        long hours = 24;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--subscription" -> subscriptions.add(required(args[i], value));
+                case "--role" -> {
+                    String role = required(args[i], value);
+                    if (!DevTokens.ALL_ROLES.contains(role)) {
+                        fail("Unknown role '" + role + "': one of " + DevTokens.ALL_ROLES);
+                    }
+                    roles.add(role);
+                }
+                case "--hours" -> hours = Long.parseLong(required(args[i], value));
+                default -> fail("Unknown option '" + args[i] + "'");
+            }
+            i++;
+        }
+        if (subscriptions.isEmpty() || roles.isEmpty()) {
+            fail("token needs at least one --subscription (an id, or '*') and one --role");
+        }
+        DevTokens tokens = DevTokens.loadOrCreate(state.resolve("dev-jwt"));
+        System.out.println(tokens.mint("developer", subscriptions, roles, java.time.Duration.ofHours(hours)));
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            fail(option + " needs a value");
+        }
+        return value;
     }
 
     private static void fail(String message) {

@@ -46,6 +46,7 @@ public final class Suite implements AutoCloseable {
     private final List<Service> services;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
+    private DevTokens devTokens;
 
     private Suite(Options options) {
         this.options = options;
@@ -85,6 +86,13 @@ public final class Suite implements AutoCloseable {
             }
             dbServer = postgres.serverUrl();
         }
+        // The gateway trusts only the development key of this state directory; the services trust a token made
+        // for this run.
+        devTokens = DevTokens.loadOrCreate(options.stateDirectory().resolve("dev-jwt"));
+        String jwks = options.stateDirectory().resolve("dev-jwt").resolve("jwks.json").toUri().toString();
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        String serviceToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Path logs = options.stateDirectory().resolve("logs");
         Files.createDirectories(logs);
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -101,6 +109,10 @@ public final class Suite implements AutoCloseable {
                 env.put("DB_USER", options.databaseUser());
                 env.put("DB_PASSWORD", options.databasePassword());
             }
+            env.put("SERVICE_TOKEN", serviceToken);
+            env.put("AUTH_ISSUER", DevTokens.ISSUER);
+            env.put("AUTH_AUDIENCE", DevTokens.AUDIENCE);
+            env.put("AUTH_JWKS_URL", jwks);
             env.put("PARTNER_SERVICE_HOST", "localhost");
             env.put("PARTNER_SERVICE_PORT", Integer.toString(options.partnerPort()));
             env.put("PREFIX_SERVICE_HOST", "localhost");
@@ -142,6 +154,11 @@ public final class Suite implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The development key the gateway of this suite trusts. */
+    public DevTokens devTokens() {
+        return devTokens;
     }
 
     public String gatewayUrl() {
