@@ -197,9 +197,18 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(100)
-    void aStoppedServiceGivesServiceUnavailableWhileTheGatewayStaysReady() throws Exception {
+    void aStoppedServiceGivesServiceUnavailableWhileTheGatewayStaysReadyAndRecoversWhenItReturns() throws Exception {
         String s = sub();
         SuiteExtension.suite().stopService("partner-service");
+        try {
+            assertPartnerServiceMissed(s);
+        } finally {
+            SuiteExtension.suite().restartService("partner-service", java.time.Duration.ofSeconds(120));
+        }
+        gateway().body(peerAsnBody(64508)).put(peerAsnPath(s, "late") + "?" + V).then().statusCode(201);
+    }
+
+    private static void assertPartnerServiceMissed(String s) {
         gateway().body(peerAsnBody(64508)).put(peerAsnPath(s, "late") + "?" + V).then().statusCode(503)
                 .header("Retry-After", notNullValue()).body("error.code", equalTo("ServiceUnavailable"));
         gateway().get("/q/health/ready").then().statusCode(200);

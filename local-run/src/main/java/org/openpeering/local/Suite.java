@@ -47,6 +47,8 @@ public final class Suite implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private DevTokens devTokens;
+    private String databaseServer;
+    private String serviceToken;
 
     private Suite(Options options) {
         this.options = options;
@@ -89,47 +91,64 @@ public final class Suite implements AutoCloseable {
         // The gateway trusts only the development key of this state directory; the services trust a token made
         // for this run.
         devTokens = DevTokens.loadOrCreate(options.stateDirectory().resolve("dev-jwt"));
-        String jwks = options.stateDirectory().resolve("dev-jwt").resolve("jwks.json").toUri().toString();
         byte[] secret = new byte[32];
         new java.security.SecureRandom().nextBytes(secret);
-        String serviceToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Path logs = options.stateDirectory().resolve("logs");
-        Files.createDirectories(logs);
-        String java = ProcessHandle.current().info().command().orElse("java");
+        serviceToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        databaseServer = dbServer;
+        Files.createDirectories(options.stateDirectory().resolve("logs"));
         for (Service s : services) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g",
-                    "-jar", jarOf(s).toString());
-            pb.directory(options.stateDirectory().toFile());
-            pb.redirectErrorStream(true);
-            pb.redirectOutput(logs.resolve(s.name() + ".log").toFile());
-            Map<String, String> env = pb.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-            if (s.database() != null) {
-                env.put("DB_URL", stripTrailingSlash(dbServer) + "/" + s.database());
-                env.put("DB_USER", options.databaseUser());
-                env.put("DB_PASSWORD", options.databasePassword());
-            }
-            env.put("SERVICE_TOKEN", serviceToken);
-            env.put("AUTH_ISSUER", DevTokens.ISSUER);
-            env.put("AUTH_AUDIENCE", DevTokens.AUDIENCE);
-            env.put("AUTH_JWKS_URL", jwks);
-            env.put("PARTNER_SERVICE_HOST", "localhost");
-            env.put("PARTNER_SERVICE_PORT", Integer.toString(options.partnerPort()));
-            env.put("PREFIX_SERVICE_HOST", "localhost");
-            env.put("PREFIX_SERVICE_PORT", Integer.toString(options.prefixPort()));
-            env.put("TELEMETRY_SERVICE_HOST", "localhost");
-            env.put("TELEMETRY_SERVICE_PORT", Integer.toString(options.telemetryPort()));
-            // Local runs and tests work with documentation resources only (DOMAIN.md §0).
-            env.putIfAbsent("PEERING_ALLOW_DOCUMENTATION_RESOURCES", "true");
-            env.putIfAbsent("PEERING_OPERATOR_ASN", "64496");
-            env.putAll(options.extraEnvironment());
-            processes.put(s, pb.start());
+            Files.deleteIfExists(logOf(s));
+            processes.put(s, launch(s));
         }
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (Service s : services) {
             waitReady(http, s, deadline);
         }
+    }
+
+    private Process launch(Service s) throws IOException {
+        Path logs = options.stateDirectory().resolve("logs");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=1g",
+                "-jar", jarOf(s).toString());
+        pb.directory(options.stateDirectory().toFile());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        if (s.database() != null) {
+            env.put("DB_URL", stripTrailingSlash(databaseServer) + "/" + s.database());
+            env.put("DB_USER", options.databaseUser());
+            env.put("DB_PASSWORD", options.databasePassword());
+        }
+        env.put("SERVICE_TOKEN", serviceToken);
+        env.put("AUTH_ISSUER", DevTokens.ISSUER);
+        env.put("AUTH_AUDIENCE", DevTokens.AUDIENCE);
+        env.put("AUTH_JWKS_URL", options.stateDirectory().resolve("dev-jwt").resolve("jwks.json").toUri().toString());
+        env.put("PARTNER_SERVICE_HOST", "localhost");
+        env.put("PARTNER_SERVICE_PORT", Integer.toString(options.partnerPort()));
+        env.put("PREFIX_SERVICE_HOST", "localhost");
+        env.put("PREFIX_SERVICE_PORT", Integer.toString(options.prefixPort()));
+        env.put("TELEMETRY_SERVICE_HOST", "localhost");
+        env.put("TELEMETRY_SERVICE_PORT", Integer.toString(options.telemetryPort()));
+        // Local runs and tests work with documentation resources only (DOMAIN.md §0).
+        env.putIfAbsent("PEERING_ALLOW_DOCUMENTATION_RESOURCES", "true");
+        env.putIfAbsent("PEERING_OPERATOR_ASN", "64496");
+        env.putAll(options.extraEnvironment());
+        return pb.start();
+    }
+
+    /** Starts a stopped service again and waits until it is ready (tests bring services back with it). */
+    public void restartService(String name, Duration readyTimeout) throws Exception {
+        Service s = services.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        Process old = processes.get(s);
+        if (old.isAlive()) {
+            stopService(name);
+        }
+        processes.put(s, launch(s));
+        waitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), s,
+                System.nanoTime() + readyTimeout.toNanos());
     }
 
     private void waitReady(HttpClient http, Service s, long deadline) throws Exception {

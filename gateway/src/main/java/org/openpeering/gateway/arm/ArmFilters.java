@@ -8,11 +8,18 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** The conventions every ARM call follows: case-insensitive paths, api-version, request ids. */
 public class ArmFilters {
+
+    private final long maxBodyBytes;
+
+    public ArmFilters(@ConfigProperty(name = "gateway.max-body-bytes") long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     static final String REQUEST_ID = "x-ms-request-id";
     static final String CORRELATION_ID = "x-ms-correlation-request-id";
@@ -33,6 +40,11 @@ public class ArmFilters {
             URI uri = ctx.getUriInfo().getRequestUri();
             String query = uri.getRawQuery();
             ctx.setRequestUri(URI.create(canonical + (query == null ? "" : "?" + query)));
+        }
+        String length = ctx.getHeaderString("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+            return ArmResponses.error(new ArmException(413, "RequestEntityTooLarge", "The request body is "
+                    + length + " bytes; at most " + maxBodyBytes + " are accepted.", null));
         }
         try {
             ApiVersions.check(ctx.getUriInfo().getQueryParameters().getFirst("api-version"));
@@ -55,6 +67,10 @@ public class ArmFilters {
         String clientRequestId = request.getHeaderString(CLIENT_REQUEST_ID);
         if (clientRequestId != null) {
             response.getHeaders().putSingle(CLIENT_REQUEST_ID, clientRequestId);
+        }
+        Object rateLimit = request.getProperty("arm.rate-limit");
+        if (rateLimit instanceof String[] h && !response.getHeaders().containsKey(h[0])) {
+            response.getHeaders().putSingle(h[0], h[1]);
         }
         MediaType type = response.getMediaType();
         if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {

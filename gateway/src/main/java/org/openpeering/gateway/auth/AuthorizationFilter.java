@@ -22,12 +22,17 @@ import org.openpeering.gateway.arm.ArmResponses;
  */
 public class AuthorizationFilter {
 
+    /** Request property holding the rate-limit header to add to the response (name and remaining count). */
+    public static final String RATE_LIMIT_PROPERTY = "arm.rate-limit";
+
     private final Authenticator authenticator;
     private final CurrentCaller current;
+    private final RateLimiter rateLimiter;
 
-    public AuthorizationFilter(Authenticator authenticator, CurrentCaller current) {
+    public AuthorizationFilter(Authenticator authenticator, CurrentCaller current, RateLimiter rateLimiter) {
         this.authenticator = authenticator;
         this.current = current;
+        this.rateLimiter = rateLimiter;
     }
 
     @ServerRequestFilter
@@ -49,6 +54,17 @@ public class AuthorizationFilter {
                 throw forbidden("The client '" + caller.subject() + "' with roles " + names(caller.roles())
                         + " does not have authorization to perform action '" + operation + "'; it needs one of "
                         + names(allowed) + ".");
+            }
+            boolean write = !"GET".equalsIgnoreCase(ctx.getMethod()) && !"HEAD".equalsIgnoreCase(ctx.getMethod());
+            RateLimiter.Decision d = rateLimiter.take(subscription != null ? subscription
+                    : "caller:" + caller.subject(), write);
+            String header = write ? "x-ms-ratelimit-remaining-subscription-writes"
+                    : "x-ms-ratelimit-remaining-subscription-reads";
+            ctx.setProperty(RATE_LIMIT_PROPERTY, new String[] { header, Long.toString(d.remaining()) });
+            if (!d.allowed()) {
+                throw new ArmException(429, "TooManyRequests", "The subscription's " + (write ? "write" : "read")
+                        + " rate limit is exceeded. Retry after " + d.retryAfterSeconds() + " seconds.", null,
+                        java.util.Map.of("Retry-After", Long.toString(d.retryAfterSeconds()), header, "0"));
             }
             Object requestId = ctx.getProperty(ArmFilters.REQUEST_ID_PROPERTY);
             current.set(caller, requestId == null ? null : requestId.toString(), operation,
