@@ -619,6 +619,19 @@ class ManifestsTest {
     }
 
     @Test
+    void theGatewayKnowsItsTokenIssuerAndMayFetchItsKeys() {
+        Map<String, String> data = base.get(ConfigMap.class, "gateway-config").getData();
+        assertTrue(data.getOrDefault("AUTH_ISSUER", "").startsWith("https://"), "AUTH_ISSUER");
+        assertTrue(data.getOrDefault("AUTH_JWKS_URL", "").startsWith("https://"), "AUTH_JWKS_URL");
+        assertTrue(data.containsKey("AUTH_AUDIENCE"), "AUTH_AUDIENCE");
+        NetworkPolicy gateway = base.get(NetworkPolicy.class, "gateway");
+        assertTrue(gateway.getSpec().getEgress().stream().anyMatch(rule -> rule.getPorts() != null
+                && rule.getPorts().stream().anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null
+                        && p.getPort().getIntVal() == 443)),
+                "the gateway may reach the identity provider's JWKS over HTTPS");
+    }
+
+    @Test
     void serviceAddressSettingsNameServicesThatNetworkPoliciesLetThemReach() {
         Reachability network = new Reachability(NAMESPACE, base.all(NetworkPolicy.class));
         for (String service : SERVICES) {
@@ -733,7 +746,9 @@ class ManifestsTest {
             assertTrue(network.allows(prometheus, pod, "http"), "Prometheus scrapes " + service);
             assertEquals(DATABASES.containsKey(service), network.allows(pod, anywhere, 5432, "TCP"),
                     service + " -> PostgreSQL on 5432 exactly when it owns a database");
-            assertFalse(network.allows(pod, anywhere, 443, "TCP"), service + " has no other egress");
+            // only the gateway talks HTTPS to the outside: its identity provider's signing keys (AUTH_JWKS_URL)
+            assertEquals(service.equals("gateway"), network.allows(pod, anywhere, 443, "TCP"),
+                    service + " egress on 443");
             if (!service.equals("gateway")) {
                 assertFalse(network.allows(anywhere, pod, "http"), service + " is not reachable from outside");
                 assertFalse(network.allows(otherNamespace, pod, "http"),
