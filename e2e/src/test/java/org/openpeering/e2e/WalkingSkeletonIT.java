@@ -205,7 +205,11 @@ class WalkingSkeletonIT {
         } finally {
             SuiteExtension.suite().restartService("partner-service", java.time.Duration.ofSeconds(120));
         }
-        gateway().body(peerAsnBody(64508)).put(peerAsnPath(s, "late") + "?" + V).then().statusCode(201);
+        // the gateway's channel reconnects on its own (gRPC backoff): the same request succeeds again soon
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> gateway().body(peerAsnBody(64508)).put(peerAsnPath(s, "late") + "?" + V)
+                        .statusCode() == 201);
     }
 
     private static void assertPartnerServiceMissed(String s) {

@@ -14,6 +14,7 @@ import com.google.protobuf.Message;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -33,9 +34,17 @@ import io.quarkus.grpc.GlobalInterceptor;
 public class ServiceAuthInterceptor implements ServerInterceptor {
 
     private final byte[] expected;
+    private final AuditLog audit;
 
-    public ServiceAuthInterceptor(PeeringConfig config) {
+    public ServiceAuthInterceptor(PeeringConfig config, AuditLog audit) {
         this.expected = CallerHeaders.bearer(config.serviceToken()).getBytes(StandardCharsets.UTF_8);
+        this.audit = audit;
+    }
+
+    /** Reads are not audited; writes, and reads refused for a foreign subscription, are. */
+    static boolean isRead(String bareMethodName) {
+        return bareMethodName.startsWith("Get") || bareMethodName.startsWith("List")
+                || bareMethodName.startsWith("Lookup") || bareMethodName.startsWith("Check");
     }
 
     @Override
@@ -51,22 +60,32 @@ public class ServiceAuthInterceptor implements ServerInterceptor {
             };
         }
         CallerIdentity caller = CallerIdentity.from(headers);
+        String method = call.getMethodDescriptor().getBareMethodName();
+        String[] subscriptionSeen = new String[1];
+        boolean read = isRead(method);
+        ServerCall<ReqT, RespT> audited = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                if (!read || status.getCode() == Status.Code.PERMISSION_DENIED) {
+                    audit.record(caller, subscriptionSeen[0], method, status.isOk() ? "OK" : status.getCode().name());
+                }
+                super.close(status, trailers);
+            }
+        };
         ServerCall.Listener<ReqT> delegate = Contexts.interceptCall(
-                Context.current().withValue(CallerIdentity.CONTEXT_KEY, caller), call, headers, next);
-        if (caller == null) {
-            return delegate;
-        }
+                Context.current().withValue(CallerIdentity.CONTEXT_KEY, caller), audited, headers, next);
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
             private boolean refused;
 
             @Override
             public void onMessage(ReqT message) {
                 String subscription = subscriptionOf(message);
-                if (subscription != null && !caller.canSee(subscription)) {
+                subscriptionSeen[0] = subscription;
+                if (caller != null && subscription != null && !caller.canSee(subscription)) {
                     refused = true;
                     Metadata trailers = new Metadata();
                     trailers.put(GrpcErrors.ARM_CODE, ArmCode.AUTHORIZATION_FAILED.wire());
-                    call.close(Status.PERMISSION_DENIED.withDescription("The client '" + caller.subject()
+                    audited.close(Status.PERMISSION_DENIED.withDescription("The client '" + caller.subject()
                             + "' does not have authorization over scope '/subscriptions/" + subscription + "'."),
                             trailers);
                     return;

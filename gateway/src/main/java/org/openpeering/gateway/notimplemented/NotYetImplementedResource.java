@@ -422,11 +422,4 @@ public class NotYetImplementedResource {
         throw ArmException.notImplemented("POST operator rpki reload");
     }
 
-    @Access({Role.OPERATOR})
-    @GET
-    @Path("operator/v1/audit")
-    public Response getOperatorAudit() {
-        throw ArmException.notImplemented("GET operator audit");
-    }
-
 }

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.openpeering.common.GrpcErrors;
+import org.openpeering.proto.audit.v1.AuditEvent;
+import org.openpeering.proto.audit.v1.ListAuditEventsRequest;
+import org.openpeering.proto.audit.v1.MutinyAuditServiceGrpc.MutinyAuditServiceStub;
 import org.openpeering.proto.partner.v1.GetPeerAsnRequest;
 import org.openpeering.proto.partner.v1.ListPeerAsnsRequest;
 import org.openpeering.proto.partner.v1.MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub;
@@ -32,6 +38,9 @@ class ServiceTrustTest {
     /** A client without the test interceptor: each call sets its own headers. */
     @GrpcClient("partner-raw")
     MutinyPeerAsnServiceStub raw;
+
+    @GrpcClient("partner-raw")
+    MutinyAuditServiceStub audit;
 
     private String victimWithOneAsn() {
         String victim = "victim-" + UUID.randomUUID();
@@ -73,5 +82,21 @@ class ServiceTrustTest {
                 .await().atMost(T).getPeerAsn();
         assertEquals("Contoso Networks", stored.getPeerName());
         assertEquals(65537, stored.getPeerAsn());
+
+        // the service's audit log has the write and both refusals, with who asked
+        var operator = ServiceCaller.as(audit, ServiceCaller.metadata(TOKEN, "op", "*", "operator"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<AuditEvent> events = operator.listAuditEvents(ListAuditEventsRequest.newBuilder()
+                    .setFilterSubscriptionId(victim).build()).await().atMost(T).getEventsList();
+            List<String> seen = events.stream().map(e -> e.getSubject() + " " + e.getMethod() + " " + e.getResult())
+                    .toList();
+            assertEquals(List.of("mallory PutPeerAsn PERMISSION_DENIED", "mallory GetPeerAsn PERMISSION_DENIED",
+                    "owner PutPeerAsn OK"), seen);
+            assertEquals("partner-service", events.get(0).getService());
+        });
+        StatusRuntimeException notOperator = assertThrows(StatusRuntimeException.class, () -> ServiceCaller
+                .as(audit, ServiceCaller.metadata(TOKEN, "mallory", "*", "partner"))
+                .listAuditEvents(ListAuditEventsRequest.getDefaultInstance()).await().atMost(T));
+        assertEquals(Status.Code.PERMISSION_DENIED, notOperator.getStatus().getCode());
     }
 }
