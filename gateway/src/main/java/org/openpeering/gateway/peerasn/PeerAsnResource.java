@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.openpeering.gateway.arm.ArmJson;
 import org.openpeering.gateway.arm.ArmNames;
+import org.openpeering.gateway.arm.ArmResponses;
 import org.openpeering.gateway.arm.Etags;
 import org.openpeering.gateway.arm.Links;
 import org.openpeering.gateway.auth.Access;
@@ -67,7 +68,7 @@ public class PeerAsnResource {
         ArmNames.subscription(subscriptionId);
         ArmNames.name(name, "peerAsnName");
         return client.get(subscriptionId, name)
-                .map(p -> Response.ok(PeerAsnJson.toArm(p)).tag(new jakarta.ws.rs.core.EntityTag(
+                .map(p -> Response.ok(PeerAsnJson.toArm(p)).type(ArmResponses.JSON).tag(new jakarta.ws.rs.core.EntityTag(
                         String.valueOf(p.getVersion()))).build());
     }
 
@@ -82,7 +83,7 @@ public class PeerAsnResource {
         PutPeerAsnRequest request = PeerAsnJson.fromArm(subscriptionId, name, ArmJson.parseObject(body))
                 .setPrecondition(precondition(ifMatch, ifNoneMatch)).build();
         return client.put(request).map(r -> Response.status(r.getCreated() ? 201 : 200)
-                .entity(PeerAsnJson.toArm(r.getPeerAsn()))
+                .entity(PeerAsnJson.toArm(r.getPeerAsn())).type(ArmResponses.JSON)
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(r.getPeerAsn().getVersion()))).build());
     }
 
