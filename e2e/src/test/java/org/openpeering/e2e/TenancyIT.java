@@ -66,6 +66,15 @@ class TenancyIT {
     }
 
     @Test
+    void theGatewayAlsoServesTlsWithItsConfiguredCertificate() {
+        io.restassured.RestAssured.given().relaxedHTTPSValidation()
+                .baseUri(SuiteExtension.suite().gatewayHttpsUrl())
+                .header("Authorization", "Bearer " + SuiteExtension.suite().devTokens().mint("tls", List.of("*"),
+                        DevTokens.ALL_ROLES, java.time.Duration.ofMinutes(5)))
+                .get(peerAsnsPath(sub()) + "?" + V).then().statusCode(200).body("value", hasSize(0));
+    }
+
+    @Test
     void noTokenIsAuthenticationFailedWithAChallenge() {
         anonymous().get(peerAsnsPath(sub()) + "?" + V).then().statusCode(401)
                 .header("WWW-Authenticate", notNullValue()).body("error.code", equalTo("AuthenticationFailed"));

@@ -29,6 +29,7 @@ public final class Main {
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("GATEWAY_PORT", intEnv("GATEWAY_PORT", 8080));
+        ports.put("GATEWAY_HTTPS_PORT", intEnv("GATEWAY_HTTPS_PORT", 8443));
         ports.put("PARTNER_PORT", intEnv("PARTNER_PORT", 8081));
         ports.put("PREFIX_PORT", intEnv("PREFIX_PORT", 8082));
         ports.put("TELEMETRY_PORT", intEnv("TELEMETRY_PORT", 8083));
@@ -47,7 +48,8 @@ public final class Main {
                 fail("Port " + pgPort + " is already in use (POSTGRES_PORT).");
             }
         }
-        Suite.Options options = new Suite.Options(root, state, ports.get("GATEWAY_PORT"), ports.get("PARTNER_PORT"),
+        Suite.Options options = new Suite.Options(root, state, ports.get("GATEWAY_PORT"),
+                ports.get("GATEWAY_HTTPS_PORT"), ports.get("PARTNER_PORT"),
                 ports.get("PREFIX_PORT"), ports.get("TELEMETRY_PORT"), pgPort, databaseUrl,
                 env("DATABASE_USER", LocalPostgres.USER), env("DATABASE_PASSWORD", LocalPostgres.PASSWORD), Map.of());
 
@@ -83,6 +85,8 @@ public final class Main {
                 + state.resolve("dev-token") + "):");
         System.out.println(devToken);
         System.out.println("Gateway: " + suite.gatewayUrl());
+        System.out.println("Gateway over TLS (self-signed, " + state.resolve("tls").resolve("gateway.p12") + "): "
+                + suite.gatewayHttpsUrl());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

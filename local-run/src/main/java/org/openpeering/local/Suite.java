@@ -22,19 +22,20 @@ import java.util.concurrent.TimeUnit;
 public final class Suite implements AutoCloseable {
 
     /** What to start, and where. */
-    public record Options(Path repositoryRoot, Path stateDirectory, int gatewayPort, int partnerPort, int prefixPort,
-            int telemetryPort, int postgresPort, String databaseUrl, String databaseUser, String databasePassword,
-            Map<String, String> extraEnvironment) {
+    public record Options(Path repositoryRoot, Path stateDirectory, int gatewayPort, int gatewayHttpsPort,
+            int partnerPort, int prefixPort, int telemetryPort, int postgresPort, String databaseUrl,
+            String databaseUser, String databasePassword, Map<String, String> extraEnvironment) {
 
         /** Random ports, a fresh embedded PostgreSQL in {@code stateDirectory}: what tests want. */
         public static Options forTests(Path repositoryRoot, Path stateDirectory) {
             return new Options(repositoryRoot, stateDirectory, Ports.random(), Ports.random(), Ports.random(),
-                    Ports.random(), Ports.random(), null, LocalPostgres.USER, LocalPostgres.PASSWORD, Map.of());
+                    Ports.random(), Ports.random(), Ports.random(), null, LocalPostgres.USER, LocalPostgres.PASSWORD,
+                    Map.of());
         }
 
         public Options withExtraEnvironment(Map<String, String> env) {
-            return new Options(repositoryRoot, stateDirectory, gatewayPort, partnerPort, prefixPort, telemetryPort,
-                    postgresPort, databaseUrl, databaseUser, databasePassword, env);
+            return new Options(repositoryRoot, stateDirectory, gatewayPort, gatewayHttpsPort, partnerPort, prefixPort,
+                    telemetryPort, postgresPort, databaseUrl, databaseUser, databasePassword, env);
         }
     }
 
@@ -49,6 +50,7 @@ public final class Suite implements AutoCloseable {
     private DevTokens devTokens;
     private String databaseServer;
     private String serviceToken;
+    private Path keystore;
 
     private Suite(Options options) {
         this.options = options;
@@ -95,6 +97,7 @@ public final class Suite implements AutoCloseable {
         new java.security.SecureRandom().nextBytes(secret);
         serviceToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         databaseServer = dbServer;
+        keystore = SelfSignedCertificate.ensure(options.stateDirectory().resolve("tls"));
         Files.createDirectories(options.stateDirectory().resolve("logs"));
         for (Service s : services) {
             Files.deleteIfExists(logOf(s));
@@ -117,6 +120,11 @@ public final class Suite implements AutoCloseable {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        if (s.name().equals("gateway")) {
+            env.put("GATEWAY_HTTPS_PORT", Integer.toString(options.gatewayHttpsPort()));
+            env.put("TLS_KEYSTORE_FILE", keystore.toString());
+            env.put("TLS_KEYSTORE_PASSWORD", SelfSignedCertificate.PASSWORD);
+        }
         if (s.database() != null) {
             env.put("DB_URL", stripTrailingSlash(databaseServer) + "/" + s.database());
             env.put("DB_USER", options.databaseUser());
@@ -182,6 +190,11 @@ public final class Suite implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://localhost:" + options.gatewayPort();
+    }
+
+    /** The gateway's TLS address (self-signed certificate, in {@code <state>/tls/gateway.p12}). */
+    public String gatewayHttpsUrl() {
+        return "https://localhost:" + options.gatewayHttpsPort();
     }
 
     public Options options() {
