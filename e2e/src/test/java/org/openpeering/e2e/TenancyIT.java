@@ -57,12 +57,24 @@ class TenancyIT {
         as(List.of("*"), List.of("operator")).get(peerAsnsPath(s) + "?" + V).then().statusCode(200)
                 .body("value", hasSize(1));
         as(List.of("*"), List.of("operator")).delete(peerAsnPath(s, "p") + "?" + V).then().statusCode(403);
-        // a partner cannot approve its own ASN; only the operator may (approval itself lands with partner work)
+        // a partner cannot approve its own ASN; only the operator may
         as(List.of(s), List.of("partner")).post("/operator/v1/subscriptions/" + s + "/peerAsns/p/approve?" + V)
                 .then().statusCode(403).body("error.code", equalTo("AuthorizationFailed"));
-        as(List.of("*"), List.of("operator")).post("/operator/v1/subscriptions/" + s + "/peerAsns/p/approve?" + V)
-                .then().statusCode(405).body("error.code", equalTo("OperationNotSupported"));
         gateway().get(peerAsnPath(s, "p") + "?" + V).then().body("properties.validationState", equalTo("Pending"));
+        as(List.of("*"), List.of("operator")).body("{\"errorMessage\":\"No route object for AS65541\"}")
+                .post("/operator/v1/subscriptions/" + s + "/peerAsns/p/reject?" + V).then().statusCode(200)
+                .body("properties.validationState", equalTo("Failed"))
+                .body("properties.errorMessage", equalTo("No route object for AS65541"));
+        as(List.of("*"), List.of("operator")).body("{}")
+                .post("/operator/v1/subscriptions/" + s + "/peerAsns/p/reject?" + V).then().statusCode(400)
+                .body("error.target", equalTo("errorMessage"));
+        as(List.of("*"), List.of("operator")).post("/operator/v1/subscriptions/" + s + "/peerAsns/p/approve?" + V)
+                .then().statusCode(200).body("properties.validationState", equalTo("Approved"))
+                .body("etag", equalTo("\"3\""));
+        as(List.of("*"), List.of("operator")).post("/operator/v1/subscriptions/" + s + "/peerAsns/none/approve?"
+                + V).then().statusCode(404).body("error.code", equalTo("ResourceNotFound"));
+        gateway().get(peerAsnPath(s, "p") + "?" + V).then().body("properties.validationState", equalTo("Approved"))
+                .body("properties.errorMessage", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -130,7 +130,7 @@ class ArmConventionsTest {
             "POST,   /subscriptions/s/providers/Microsoft.Peering/checkServiceProviderAvailability",
             "DELETE, /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x",
             "GET,    /subscriptions/s/providers/Microsoft.Peering/peerAsns/a/peeringServiceReadiness",
-            "POST,   /operator/v1/subscriptions/s/peerAsns/a/approve",
+            "POST,   /operator/v1/rpki/reload",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {
         given().contentType(ContentType.JSON).body("{}").request(method, path + V).then()

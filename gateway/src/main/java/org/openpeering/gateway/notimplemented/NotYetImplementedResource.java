@@ -347,20 +347,6 @@ public class NotYetImplementedResource {
 
     @Access({Role.OPERATOR})
     @POST
-    @Path("operator/v1/subscriptions/{subscriptionId}/peerAsns/{peerAsnName}/approve")
-    public Response postOperatorPeerAsnApprove() {
-        throw ArmException.notImplemented("POST operator peerAsn approve");
-    }
-
-    @Access({Role.OPERATOR})
-    @POST
-    @Path("operator/v1/subscriptions/{subscriptionId}/peerAsns/{peerAsnName}/reject")
-    public Response postOperatorPeerAsnReject() {
-        throw ArmException.notImplemented("POST operator peerAsn reject");
-    }
-
-    @Access({Role.OPERATOR})
-    @POST
     @Path("operator/v1/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/peerings/{peeringName}/connections/{connectionIdentifier}/state")
     public Response postOperatorConnectionState() {
         throw ArmException.notImplemented("POST operator connection state");

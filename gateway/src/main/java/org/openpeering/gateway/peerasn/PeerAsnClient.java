@@ -17,6 +17,7 @@ import org.openpeering.proto.partner.v1.PeerAsn;
 import org.openpeering.proto.partner.v1.MutinyPeerAsnServiceGrpc;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 import org.openpeering.proto.partner.v1.PutPeerAsnResponse;
+import org.openpeering.proto.partner.v1.SetPeerAsnValidationStateRequest;
 
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,12 @@ public class PeerAsnClient {
     public Uni<PeerAsn> get(String subscriptionId, String name) {
         return Backends.call(SERVICE, stub().getPeerAsn(GetPeerAsnRequest.newBuilder()
                 .setSubscriptionId(subscriptionId).setName(name).build())).map(r -> r.getPeerAsn());
+    }
+
+    public Uni<PeerAsn> decide(String subscriptionId, String name, String state, String errorMessage) {
+        return Backends.call(SERVICE, stub().setPeerAsnValidationState(SetPeerAsnValidationStateRequest.newBuilder()
+                .setSubscriptionId(subscriptionId).setName(name).setValidationState(state)
+                .setErrorMessage(errorMessage == null ? "" : errorMessage).build())).map(r -> r.getPeerAsn());
     }
 
     public Uni<DeletePeerAsnResponse> delete(DeletePeerAsnRequest request) {

@@ -1,5 +1,6 @@
 package org.openpeering.partner.peerasn;
 
+import org.openpeering.common.ArmCode;
 import org.openpeering.common.DomainException;
 import org.openpeering.proto.partner.v1.DeletePeerAsnRequest;
 import org.openpeering.proto.partner.v1.DeletePeerAsnResponse;
@@ -10,6 +11,9 @@ import org.openpeering.proto.partner.v1.ListPeerAsnsResponse;
 import org.openpeering.proto.partner.v1.PeerAsnService;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 import org.openpeering.proto.partner.v1.PutPeerAsnResponse;
+import org.openpeering.proto.partner.v1.SetPeerAsnValidationStateRequest;
+import org.openpeering.proto.partner.v1.SetPeerAsnValidationStateResponse;
+import org.openpeering.service.CallerIdentity;
 import org.openpeering.service.PageTokens;
 
 import io.quarkus.grpc.GrpcService;
@@ -39,6 +43,23 @@ public class PeerAsnGrpcService implements PeerAsnService {
                 .onItem().ifNull().failWith(() -> DomainException.notFound(
                         "The Resource 'Microsoft.Peering/peerAsns/" + request.getName() + "' was not found."))
                 .map(p -> GetPeerAsnResponse.newBuilder().setPeerAsn(PeerAsnMapper.toProto(p)).build());
+    }
+
+    @Override
+    public Uni<SetPeerAsnValidationStateResponse> setPeerAsnValidationState(SetPeerAsnValidationStateRequest request) {
+        CallerIdentity caller = CallerIdentity.current();
+        if (caller != null && !caller.roles().contains("operator")) {
+            // checked at the gateway too; a service token alone must not let a partner approve itself
+            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
+                    "Only the operator decides on peer ASN registrations.", null));
+        }
+        return Uni.createFrom().item(request)
+                .chain(r -> service.decide(r.getSubscriptionId(), r.getName(), r.getValidationState(),
+                        r.getErrorMessage()))
+                .onItem().ifNull().failWith(() -> DomainException.notFound(
+                        "The Resource 'Microsoft.Peering/peerAsns/" + request.getName() + "' was not found."))
+                .map(p -> SetPeerAsnValidationStateResponse.newBuilder().setPeerAsn(PeerAsnMapper.toProto(p))
+                        .build());
     }
 
     @Override

@@ -95,6 +95,29 @@ public class PeerAsnService {
         return repository.flush().replaceWith(new PutResult(p, false));
     }
 
+    /** The operator's decision; null when the registration does not exist. */
+    @WithTransaction
+    public Uni<PeerAsn> decide(String subscriptionId, String name, String state, String errorMessage) {
+        if (!state.equals("Approved") && !state.equals("Failed")) {
+            throw DomainException.badArgument("validationState", "The validation state must be Approved or Failed.");
+        }
+        String message = errorMessage == null || errorMessage.isBlank() ? null : errorMessage.trim();
+        if (state.equals("Failed") && message == null) {
+            throw DomainException.badArgument("errorMessage",
+                    "A rejection needs an errorMessage that tells the partner what to fix.");
+        }
+        if (message != null && message.length() > 1000) {
+            throw DomainException.badArgument("errorMessage", "The errorMessage is longer than 1000 characters.");
+        }
+        return repository.findByName(subscriptionId, name).onItem().ifNotNull().transformToUni(p -> {
+            p.validationState = state;
+            p.errorMessage = state.equals("Approved") ? null : message;
+            p.version++;
+            p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return repository.flush().replaceWith(p);
+        });
+    }
+
     @WithSession
     public Uni<PeerAsn> get(String subscriptionId, String name) {
         return repository.findByName(subscriptionId, name);

@@ -22,6 +22,7 @@ import org.openpeering.proto.partner.v1.PeerAsnService;
 import org.openpeering.proto.partner.v1.Precondition;
 import org.openpeering.proto.partner.v1.PutPeerAsnRequest;
 import org.openpeering.proto.partner.v1.PutPeerAsnResponse;
+import org.openpeering.proto.partner.v1.SetPeerAsnValidationStateRequest;
 import org.openpeering.testsupport.PostgresTestResource;
 import org.openpeering.testsupport.ServiceCaller;
 
@@ -141,6 +142,42 @@ class PeerAsnGrpcServiceTest {
             default -> throw new IllegalArgumentException(change);
         };
         c.accept(r);
+    }
+
+    private org.openpeering.proto.partner.v1.PeerAsn decide(String sub, String name, String state, String message) {
+        return client.setPeerAsnValidationState(SetPeerAsnValidationStateRequest.newBuilder().setSubscriptionId(sub)
+                .setName(name).setValidationState(state).setErrorMessage(message).build()).await().atMost(T)
+                .getPeerAsn();
+    }
+
+    @Test
+    void theOperatorRejectsWithAReasonAndApprovesAndAnAsnChangeStartsOver() {
+        String sub = sub();
+        put(valid(sub, "decided", 65544));
+        StatusRuntimeException noReason = assertThrows(StatusRuntimeException.class,
+                () -> decide(sub, "decided", "Failed", " "));
+        assertEquals("errorMessage", noReason.getTrailers().get(GrpcErrors.ARM_TARGET));
+        StatusRuntimeException badState = assertThrows(StatusRuntimeException.class,
+                () -> decide(sub, "decided", "Pending", ""));
+        assertEquals("validationState", badState.getTrailers().get(GrpcErrors.ARM_TARGET));
+        assertEquals("Pending", list(sub).getPeerAsns(0).getValidationState());
+
+        var failed = decide(sub, "decided", "Failed", "No route object for AS65544");
+        assertEquals("Failed", failed.getValidationState());
+        assertEquals("No route object for AS65544", failed.getErrorMessage());
+        var approved = decide(sub, "decided", "Approved", "");
+        assertEquals("Approved", approved.getValidationState());
+        assertEquals("", approved.getErrorMessage());
+        assertEquals(3, approved.getVersion());
+
+        // the partner replacing its registration keeps the approval; a different ASN starts over
+        assertEquals("Approved", put(valid(sub, "decided", 65544).setPeerName("Renamed")).getPeerAsn()
+                .getValidationState());
+        assertEquals("Pending", put(valid(sub, "decided", 65545)).getPeerAsn().getValidationState());
+
+        StatusRuntimeException missing = assertThrows(StatusRuntimeException.class,
+                () -> decide(sub, "nope", "Approved", ""));
+        assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
     }
 
     @Test

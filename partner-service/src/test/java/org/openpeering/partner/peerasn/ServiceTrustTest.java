@@ -16,6 +16,7 @@ import org.openpeering.proto.audit.v1.ListAuditEventsRequest;
 import org.openpeering.proto.audit.v1.MutinyAuditServiceGrpc.MutinyAuditServiceStub;
 import org.openpeering.proto.partner.v1.GetPeerAsnRequest;
 import org.openpeering.proto.partner.v1.ListPeerAsnsRequest;
+import org.openpeering.proto.partner.v1.SetPeerAsnValidationStateRequest;
 import org.openpeering.proto.partner.v1.MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub;
 import org.openpeering.testsupport.PostgresTestResource;
 import org.openpeering.testsupport.ServiceCaller;
@@ -72,6 +73,12 @@ class ServiceTrustTest {
         assertEquals(Status.Code.PERMISSION_DENIED, read.getStatus().getCode());
         assertEquals("AuthorizationFailed", read.getTrailers().get(GrpcErrors.ARM_CODE));
 
+        StatusRuntimeException selfApproval = assertThrows(StatusRuntimeException.class, () -> ServiceCaller
+                .as(raw, ServiceCaller.metadata(TOKEN, "owner", victim, "partner"))
+                .setPeerAsnValidationState(SetPeerAsnValidationStateRequest.newBuilder().setSubscriptionId(victim)
+                        .setName("theirs").setValidationState("Approved").build()).await().atMost(T));
+        assertEquals(Status.Code.PERMISSION_DENIED, selfApproval.getStatus().getCode(), "a partner cannot approve");
+
         StatusRuntimeException write = assertThrows(StatusRuntimeException.class, () -> attacker.putPeerAsn(
                 PeerAsnGrpcServiceTest.valid(victim, "theirs", 65539).setPeerName("Hijacked").build())
                 .await().atMost(T));
@@ -82,6 +89,7 @@ class ServiceTrustTest {
                 .await().atMost(T).getPeerAsn();
         assertEquals("Contoso Networks", stored.getPeerName());
         assertEquals(65537, stored.getPeerAsn());
+        assertEquals("Pending", stored.getValidationState());
 
         // the service's audit log has the write and both refusals, with who asked
         var operator = ServiceCaller.as(audit, ServiceCaller.metadata(TOKEN, "op", "*", "operator"));
@@ -90,8 +98,8 @@ class ServiceTrustTest {
                     .setFilterSubscriptionId(victim).build()).await().atMost(T).getEventsList();
             List<String> seen = events.stream().map(e -> e.getSubject() + " " + e.getMethod() + " " + e.getResult())
                     .toList();
-            assertEquals(List.of("mallory PutPeerAsn PERMISSION_DENIED", "mallory GetPeerAsn PERMISSION_DENIED",
-                    "owner PutPeerAsn OK"), seen);
+            assertEquals(List.of("mallory PutPeerAsn PERMISSION_DENIED", "owner SetPeerAsnValidationState "
+                    + "PERMISSION_DENIED", "mallory GetPeerAsn PERMISSION_DENIED", "owner PutPeerAsn OK"), seen);
             assertEquals("partner-service", events.get(0).getService());
         });
         StatusRuntimeException notOperator = assertThrows(StatusRuntimeException.class, () -> ServiceCaller
