@@ -59,10 +59,6 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     public int port() {
         return port;
     }

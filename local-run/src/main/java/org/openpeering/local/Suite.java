@@ -197,14 +197,6 @@ public final class Suite implements AutoCloseable {
         return "https://localhost:" + options.gatewayHttpsPort();
     }
 
-    public Options options() {
-        return options;
-    }
-
-    public List<Service> services() {
-        return services;
-    }
-
     /** The running process of a service (tests stop and start services through this). */
     public Process process(String name) {
         return processes.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue)

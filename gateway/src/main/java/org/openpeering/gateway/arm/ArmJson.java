@@ -86,18 +86,6 @@ public final class ArmJson {
         return n.longValue();
     }
 
-    /** A boolean field, null when absent or JSON null; 400 for other types. */
-    public static Boolean bool(JsonNode parent, String field, String path) {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isBoolean()) {
-            throw wrongType(path, "a boolean");
-        }
-        return n.booleanValue();
-    }
-
     private static ArmException wrongType(String path, String expected) {
         return ArmException.invalidContent(path, "The value of '" + path + "' must be " + expected + ".");
     }

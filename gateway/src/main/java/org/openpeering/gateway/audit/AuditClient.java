@@ -1,12 +1,10 @@
 package org.openpeering.gateway.audit;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openpeering.gateway.arm.BackendDeadline;
 import org.openpeering.gateway.arm.Backends;
 import org.openpeering.proto.audit.v1.AuditEvent;
 import org.openpeering.proto.audit.v1.ListAuditEventsRequest;
@@ -24,12 +22,11 @@ public class AuditClient {
     }
 
     private final List<Source> sources;
-    private final Duration deadline;
+    private final BackendDeadline deadline;
 
     public AuditClient(@GrpcClient("partner") MutinyAuditServiceStub partner,
             @GrpcClient("prefix") MutinyAuditServiceStub prefix,
-            @GrpcClient("telemetry") MutinyAuditServiceStub telemetry,
-            @ConfigProperty(name = "gateway.backend-deadline") Duration deadline) {
+            @GrpcClient("telemetry") MutinyAuditServiceStub telemetry, BackendDeadline deadline) {
         this.sources = List.of(new Source("partner-service", partner), new Source("prefix-service", prefix),
                 new Source("telemetry-service", telemetry));
         this.deadline = deadline;
@@ -40,8 +37,7 @@ public class AuditClient {
     }
 
     Uni<List<AuditEvent>> list(Source source, ListAuditEventsRequest request) {
-        return Backends.call(source.service(), source.stub()
-                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).listAuditEvents(request))
+        return Backends.call(source.service(), deadline.on(source.stub()).listAuditEvents(request))
                 .map(r -> r.getEventsList());
     }
 }

@@ -1,12 +1,8 @@
 package org.openpeering.gateway.peerasn;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import org.openpeering.gateway.arm.BackendDeadline;
 import org.openpeering.gateway.arm.Backends;
 import org.openpeering.proto.partner.v1.DeletePeerAsnRequest;
 import org.openpeering.proto.partner.v1.DeletePeerAsnResponse;
@@ -29,40 +25,37 @@ public class PeerAsnClient {
     static final String SERVICE = "partner-service";
 
     private final MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub stub;
-    private final Duration deadline;
+    private final BackendDeadline deadline;
 
     public PeerAsnClient(@GrpcClient("partner") MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub stub,
-            @ConfigProperty(name = "gateway.backend-deadline") Duration deadline) {
+            BackendDeadline deadline) {
         this.stub = stub;
         this.deadline = deadline;
     }
 
     public Uni<PutPeerAsnResponse> put(PutPeerAsnRequest request) {
-        return Backends.call(SERVICE, stub().putPeerAsn(request));
+        return Backends.call(SERVICE, deadline.on(stub).putPeerAsn(request));
     }
 
     public Uni<PeerAsn> get(String subscriptionId, String name) {
-        return Backends.call(SERVICE, stub().getPeerAsn(GetPeerAsnRequest.newBuilder()
+        return Backends.call(SERVICE, deadline.on(stub).getPeerAsn(GetPeerAsnRequest.newBuilder()
                 .setSubscriptionId(subscriptionId).setName(name).build())).map(r -> r.getPeerAsn());
     }
 
     public Uni<PeerAsn> decide(String subscriptionId, String name, String state, String errorMessage) {
-        return Backends.call(SERVICE, stub().setPeerAsnValidationState(SetPeerAsnValidationStateRequest.newBuilder()
+        return Backends.call(SERVICE, deadline.on(stub).setPeerAsnValidationState(
+                SetPeerAsnValidationStateRequest.newBuilder()
                 .setSubscriptionId(subscriptionId).setName(name).setValidationState(state)
                 .setErrorMessage(errorMessage == null ? "" : errorMessage).build())).map(r -> r.getPeerAsn());
     }
 
     public Uni<DeletePeerAsnResponse> delete(DeletePeerAsnRequest request) {
-        return Backends.call(SERVICE, stub().deletePeerAsn(request));
+        return Backends.call(SERVICE, deadline.on(stub).deletePeerAsn(request));
     }
 
     public Uni<ListPeerAsnsResponse> list(String subscriptionId, String pageToken) {
-        return Backends.call(SERVICE, stub().listPeerAsns(ListPeerAsnsRequest.newBuilder()
+        return Backends.call(SERVICE, deadline.on(stub).listPeerAsns(ListPeerAsnsRequest.newBuilder()
                 .setSubscriptionId(subscriptionId).setPageToken(pageToken == null ? "" : pageToken).build()));
     }
 
-    /** A deadline per call: a stub's deadline is absolute, so it cannot be set once for all calls. */
-    private MutinyPeerAsnServiceGrpc.MutinyPeerAsnServiceStub stub() {
-        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    }
 }
