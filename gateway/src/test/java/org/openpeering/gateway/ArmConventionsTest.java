@@ -124,12 +124,12 @@ class ArmConventionsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p",
-            "PUT,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p",
-            "GET,    /subscriptions/s/providers/Microsoft.Peering/peeringLocations",
-            "POST,   /subscriptions/s/providers/Microsoft.Peering/checkServiceProviderAvailability",
+            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/receivedRoutes",
+            "PUT,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/registeredPrefixes/x",
+            "PUT,    /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
+            "POST,   /subscriptions/s/providers/Microsoft.Peering/initializeConnectionMonitor",
             "DELETE, /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x",
-            "GET,    /subscriptions/s/providers/Microsoft.Peering/peerAsns/a/peeringServiceReadiness",
+            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/anomalies",
             "POST,   /operator/v1/rpki/reload",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {

@@ -45,7 +45,8 @@ class LimitsTest {
     void writesBeyondTheSubscriptionsAllowanceGetTooManyRequestsWhileReadsGoOn() {
         String sub = "busy-" + System.nanoTime();
         // an operation that answers at once (405: not implemented yet) still counts against the allowance
-        String url = "/subscriptions/" + sub + "/resourceGroups/rg/providers/Microsoft.Peering/peerings/p" + V;
+        String url = "/subscriptions/" + sub + "/resourceGroups/rg/providers/Microsoft.Peering/peerings/p"
+                + "/registeredAsns/a" + V;
         for (int i = 99; i >= 0; i--) {
             partnerOf(sub).body("{}").put(url).then()
                     .header("x-ms-ratelimit-remaining-subscription-writes", String.valueOf(i));

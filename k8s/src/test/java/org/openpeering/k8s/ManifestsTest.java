@@ -677,8 +677,8 @@ class ManifestsTest {
             if (DATABASES.containsKey(service)) {
                 expected.addAll(Set.of("DB_USER", "DB_PASSWORD"));
             }
-            if (service.equals("gateway")) {
-                expected.add("SECRETS_ENCRYPTION_KEY");
+            if (service.equals("partner-service")) {
+                expected.add("SECRETS_KEY_RING");
             }
             Secret secret = base.get(Secret.class, service + "-config-creds");
             assertEquals(expected, new TreeSet<>(secret.getStringData().keySet()), service + "-config-creds");

@@ -33,4 +33,21 @@ public final class SelfSignedCertificate {
         }
         return keystore;
     }
+
+    /** The certificate of the keystore as PEM (for clients that must trust it, e.g. Node's NODE_EXTRA_CA_CERTS). */
+    public static Path exportPem(Path keystore) throws IOException, InterruptedException {
+        Path pem = keystore.resolveSibling("gateway.pem");
+        if (Files.isRegularFile(pem) && Files.getLastModifiedTime(pem).compareTo(Files.getLastModifiedTime(keystore)) >= 0) {
+            return pem;
+        }
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "gateway",
+                "-keystore", keystore.toString(), "-storepass", PASSWORD, "-file", pem.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("keytool could not export the local TLS certificate: " + output);
+        }
+        return pem;
+    }
 }

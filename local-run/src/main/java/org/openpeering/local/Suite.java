@@ -50,6 +50,7 @@ public final class Suite implements AutoCloseable {
     private DevTokens devTokens;
     private String databaseServer;
     private String serviceToken;
+    private String secretKeys;
     private Path keystore;
 
     private Suite(Options options) {
@@ -98,6 +99,7 @@ public final class Suite implements AutoCloseable {
         serviceToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         databaseServer = dbServer;
         keystore = SelfSignedCertificate.ensure(options.stateDirectory().resolve("tls"));
+        secretKeys = SecretKeyRing.ensure(options.stateDirectory().resolve("secrets"));
         Files.createDirectories(options.stateDirectory().resolve("logs"));
         for (Service s : services) {
             Files.deleteIfExists(logOf(s));
@@ -131,6 +133,12 @@ public final class Suite implements AutoCloseable {
             env.put("DB_PASSWORD", options.databasePassword());
         }
         env.put("SERVICE_TOKEN", serviceToken);
+        if (s.name().equals("partner-service")) {
+            env.put("SECRETS_KEY_RING", secretKeys);
+            // operator-allocated session addresses come from documentation space in local runs and tests
+            env.putIfAbsent("PARTNER_SESSION_POOL_V4", "198.51.100.128/25");
+            env.putIfAbsent("PARTNER_SESSION_POOL_V6", "2001:db8:ffff::/120");
+        }
         env.put("AUTH_ISSUER", DevTokens.ISSUER);
         env.put("AUTH_AUDIENCE", DevTokens.AUDIENCE);
         env.put("AUTH_JWKS_URL", options.stateDirectory().resolve("dev-jwt").resolve("jwks.json").toUri().toString());
@@ -195,6 +203,16 @@ public final class Suite implements AutoCloseable {
     /** The gateway's TLS address (self-signed certificate, in {@code <state>/tls/gateway.p12}). */
     public String gatewayHttpsUrl() {
         return "https://localhost:" + options.gatewayHttpsPort();
+    }
+
+    /** The gateway's certificate as PEM, for clients that must trust it (Node: NODE_EXTRA_CA_CERTS). */
+    public Path gatewayCertificatePem() throws IOException, InterruptedException {
+        return SelfSignedCertificate.exportPem(keystore);
+    }
+
+    /** The directory holding each service's log ({@code <name>.log}). */
+    public Path logDirectory() {
+        return options.stateDirectory().resolve("logs");
     }
 
     /** The running process of a service (tests stop and start services through this). */

@@ -26,6 +26,10 @@ public class ArmException extends RuntimeException {
         return new ArmException(400, "InvalidRequestContent", message, target);
     }
 
+    public static ArmException badArgument(String target, String message) {
+        return new ArmException(400, "BadArgument", message, target);
+    }
+
     public static ArmException invalidName(String target, String value) {
         return new ArmException(400, "InvalidResourceName", "The resource name '" + value
                 + "' is invalid: it must match [A-Za-z0-9_.-]{1,63}.", target);

@@ -89,4 +89,74 @@ public final class ArmJson {
     private static ArmException wrongType(String path, String expected) {
         return ArmException.invalidContent(path, "The value of '" + path + "' must be " + expected + ".");
     }
+
+    /** A boolean field, null when absent or JSON null; 400 for other types. */
+    public static Boolean bool(JsonNode parent, String field, String path) {
+        JsonNode n = parent.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            throw wrongType(path, "a boolean");
+        }
+        return n.booleanValue();
+    }
+
+    /** A 32-bit integer field, null when absent or JSON null; 400 for other types and values out of range. */
+    public static Integer int32(JsonNode parent, String field, String path) {
+        Long v = integer(parent, field, path);
+        if (v == null) {
+            return null;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw wrongType(path, "a 32-bit integer");
+        }
+        return v.intValue();
+    }
+
+    /** A number field (integer or decimal), null when absent or JSON null. */
+    public static Double number(JsonNode parent, String field, String path) {
+        JsonNode n = parent.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw wrongType(path, "a number");
+        }
+        return n.doubleValue();
+    }
+
+    /** An object of string values (ARM tags), null when absent or JSON null. */
+    public static java.util.Map<String, String> stringMap(JsonNode parent, String field, String path) {
+        ObjectNode o = object(parent, field, path);
+        if (o == null) {
+            return null;
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        var it = o.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw wrongType(path + "." + e.getKey(), "a string");
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        }
+        return out;
+    }
+
+    /** The objects of an array field, each checked to be an object; empty when absent. */
+    public static java.util.List<ObjectNode> objects(JsonNode parent, String field, String path) {
+        JsonNode a = array(parent, field, path);
+        java.util.List<ObjectNode> out = new java.util.ArrayList<>();
+        if (a == null) {
+            return out;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isObject()) {
+                throw wrongType(path + "[" + i + "]", "an object");
+            }
+            out.add((ObjectNode) a.get(i));
+        }
+        return out;
+    }
 }

@@ -25,62 +25,6 @@ public class NotYetImplementedResource {
 
     @Access({Role.PARTNER})
     @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringLocations")
-    public Response getPeeringLocations() {
-        throw ArmException.notImplemented("GET peeringLocations");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/legacyPeerings")
-    public Response getLegacyPeerings() {
-        throw ArmException.notImplemented("GET legacyPeerings");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
-    public Response getPeerings() {
-        throw ArmException.notImplemented("GET peerings");
-    }
-
-    @Access({Role.PARTNER})
-    @PUT
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
-    public Response putPeerings() {
-        throw ArmException.notImplemented("PUT peerings");
-    }
-
-    @Access({Role.PARTNER})
-    @PATCH
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
-    public Response patchPeerings() {
-        throw ArmException.notImplemented("PATCH peerings");
-    }
-
-    @Access({Role.PARTNER})
-    @DELETE
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}")
-    public Response deletePeerings() {
-        throw ArmException.notImplemented("DELETE peerings");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings")
-    public Response getPeerings2() {
-        throw ArmException.notImplemented("GET peerings");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerings")
-    public Response getPeerings3() {
-        throw ArmException.notImplemented("GET peerings");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
     public Response getRegisteredAsns() {
         throw ArmException.notImplemented("GET registeredAsns");
@@ -154,41 +98,6 @@ public class NotYetImplementedResource {
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/rpUnbilledPrefixes")
     public Response getRpUnbilledPrefixes() {
         throw ArmException.notImplemented("GET rpUnbilledPrefixes");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/cdnPeeringPrefixes")
-    public Response getCdnPeeringPrefixes() {
-        throw ArmException.notImplemented("GET cdnPeeringPrefixes");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceCountries")
-    public Response getPeeringServiceCountries() {
-        throw ArmException.notImplemented("GET peeringServiceCountries");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceLocations")
-    public Response getPeeringServiceLocations() {
-        throw ArmException.notImplemented("GET peeringServiceLocations");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peeringServiceProviders")
-    public Response getPeeringServiceProviders() {
-        throw ArmException.notImplemented("GET peeringServiceProviders");
-    }
-
-    @Access({Role.CUSTOMER})
-    @POST
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/checkServiceProviderAvailability")
-    public Response postCheckServiceProviderAvailability() {
-        throw ArmException.notImplemented("POST checkServiceProviderAvailability");
     }
 
     @Access({Role.CUSTOMER})
@@ -282,13 +191,6 @@ public class NotYetImplementedResource {
         throw ArmException.notImplemented("POST initializeConnectionMonitor");
     }
 
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/peerAsns/{peerAsnName}/peeringServiceReadiness")
-    public Response getPeeringServiceReadiness() {
-        throw ArmException.notImplemented("GET peeringServiceReadiness");
-    }
-
     @Access({Role.CUSTOMER})
     @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/events")
@@ -343,55 +245,6 @@ public class NotYetImplementedResource {
     @Path("telemetry/v1/latencySamples")
     public Response postLatencySamples() {
         throw ArmException.notImplemented("POST latencySamples");
-    }
-
-    @Access({Role.OPERATOR})
-    @POST
-    @Path("operator/v1/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/peerings/{peeringName}/connections/{connectionIdentifier}/state")
-    public Response postOperatorConnectionState() {
-        throw ArmException.notImplemented("POST operator connection state");
-    }
-
-    @Access({Role.OPERATOR})
-    @GET
-    @Path("operator/v1/peeringLocations/{peeringLocationName}")
-    public Response getOperatorPeeringLocations() {
-        throw ArmException.notImplemented("GET operator peeringLocations");
-    }
-
-    @Access({Role.OPERATOR})
-    @PUT
-    @Path("operator/v1/peeringLocations/{peeringLocationName}")
-    public Response putOperatorPeeringLocations() {
-        throw ArmException.notImplemented("PUT operator peeringLocations");
-    }
-
-    @Access({Role.OPERATOR})
-    @DELETE
-    @Path("operator/v1/peeringLocations/{peeringLocationName}")
-    public Response deleteOperatorPeeringLocations() {
-        throw ArmException.notImplemented("DELETE operator peeringLocations");
-    }
-
-    @Access({Role.OPERATOR})
-    @GET
-    @Path("operator/v1/routers/{routerName}")
-    public Response getOperatorRouters() {
-        throw ArmException.notImplemented("GET operator routers");
-    }
-
-    @Access({Role.OPERATOR})
-    @PUT
-    @Path("operator/v1/routers/{routerName}")
-    public Response putOperatorRouters() {
-        throw ArmException.notImplemented("PUT operator routers");
-    }
-
-    @Access({Role.OPERATOR})
-    @DELETE
-    @Path("operator/v1/routers/{routerName}")
-    public Response deleteOperatorRouters() {
-        throw ArmException.notImplemented("DELETE operator routers");
     }
 
     @Access({Role.OPERATOR})

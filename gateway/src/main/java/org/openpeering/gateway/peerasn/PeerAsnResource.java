@@ -99,7 +99,7 @@ public class PeerAsnResource {
                 .map(r -> Response.status(r.getExisted() ? 200 : 204).build());
     }
 
-    static Precondition precondition(String ifMatch, String ifNoneMatch) {
+    public static Precondition precondition(String ifMatch, String ifNoneMatch) {
         Etags.Condition c = Etags.condition(ifMatch, ifNoneMatch);
         Precondition.Builder b = Precondition.newBuilder().setIfMatchAny(c.ifMatchAny())
                 .setIfNoneMatchAny(c.ifNoneMatchAny());

@@ -41,8 +41,7 @@ final class PeerAsnMapper {
     }
 
     static Precondition toPrecondition(org.openpeering.proto.partner.v1.Precondition p) {
-        return new Precondition(p.hasIfMatchVersion() ? p.getIfMatchVersion() : null, p.getIfMatchAny(),
-                p.getIfNoneMatchAny());
+        return org.openpeering.partner.catalogue.Preconditions.of(p);
     }
 
     private static String emptyToNull(String s) {

@@ -81,6 +81,26 @@ public class PeerAsnService {
     }
 
     private Uni<PutResult> replace(PeerAsn p, PeerAsnInput in, List<ContactDetail> contacts) {
+        if (p.peerAsn == in.peerAsn()) {
+            return update(p, in, contacts);
+        }
+        // the ASN of existing peerings cannot change (DOMAIN.md §1), not even through their peer ASN
+        return dependents(p).chain(names -> {
+            if (!names.isEmpty()) {
+                return Uni.createFrom().failure(DomainException.badArgument("properties.peerAsn",
+                        "The peerAsn cannot change while peerings use it (" + String.join(", ", names) + ")."));
+            }
+            return update(p, in, contacts);
+        });
+    }
+
+    /** The peerings (resource group/name) that refer to the registration. */
+    private Uni<List<String>> dependents(PeerAsn p) {
+        return repository.getSession().chain(s -> s.createNativeQuery("select resource_group || '/' || name from peering"
+                + " where peer_asn_id = :id order by 1 limit 20", String.class).setParameter("id", p.id).getResultList());
+    }
+
+    private Uni<PutResult> update(PeerAsn p, PeerAsnInput in, List<ContactDetail> contacts) {
         if (p.peerAsn != in.peerAsn()) {
             // A different ASN is a different network: its approval does not carry over.
             p.validationState = "Pending";
@@ -130,7 +150,14 @@ public class PeerAsnService {
                 .invoke(existing -> precondition.check(existing == null ? null : existing.version))
                 .chain(existing -> existing == null
                         ? Uni.createFrom().item(false)
-                        : repository.delete(existing).replaceWith(true));
+                        : dependents(existing).chain(names -> {
+                            if (!names.isEmpty()) {
+                                return Uni.createFrom().failure(DomainException.conflict("peerAsns/" + existing.name
+                                        + " is used by peerings " + String.join(", ", names)
+                                        + "; delete them first."));
+                            }
+                            return repository.delete(existing).replaceWith(true);
+                        }));
     }
 
     @WithSession

@@ -1,0 +1,41 @@
+package org.openpeering.partner.provider;
+
+import org.openpeering.common.DomainException;
+import org.openpeering.proto.partner.v1.CheckAvailabilityRequest;
+import org.openpeering.proto.partner.v1.CheckAvailabilityResponse;
+import org.openpeering.proto.partner.v1.GetReadinessRequest;
+import org.openpeering.proto.partner.v1.ListProvidersRequest;
+import org.openpeering.proto.partner.v1.ListProvidersResponse;
+import org.openpeering.proto.partner.v1.Readiness;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** gRPC face of readiness and the provider directory. */
+@GrpcService
+public class ProviderDirectoryGrpcService implements org.openpeering.proto.partner.v1.ProviderDirectoryService {
+
+    private final ProviderDirectory directory;
+
+    public ProviderDirectoryGrpcService(ProviderDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Uni<Readiness> getReadiness(GetReadinessRequest r) {
+        return directory.readiness(r.getSubscriptionId(), r.getPeerAsnName()).onItem().ifNull()
+                .failWith(() -> DomainException.notFound("The Resource 'Microsoft.Peering/peerAsns/"
+                        + r.getPeerAsnName() + "' was not found."));
+    }
+
+    @Override
+    public Uni<ListProvidersResponse> listProviders(ListProvidersRequest r) {
+        return directory.providers().map(p -> ListProvidersResponse.newBuilder().addAllProviders(p).build());
+    }
+
+    @Override
+    public Uni<CheckAvailabilityResponse> checkAvailability(CheckAvailabilityRequest r) {
+        return Uni.createFrom().deferred(() -> directory.check(r.getPeeringServiceLocation(),
+                r.getPeeringServiceProvider()));
+    }
+}
