@@ -272,4 +272,49 @@ class PartnerRegistrationIT {
             }
         }
     }
+
+    @Test
+    @Order(9)
+    void theOperatorManagesTheCatalogueAndExchangePeeringsUseIt() {
+        String location = "/operator/v1/peeringLocations/Testville?" + ArmRequests.V;
+        operator().body("{\"properties\":{\"country\":\"Netherlands\",\"azureRegion\":\"West Europe\","
+                + "\"latitude\":52.1,\"longitude\":5.1,"
+                + "\"direct\":{\"peeringFacilities\":[{\"peeringDBFacilityId\":990001,\"name\":\"Test DC\","
+                + "\"address\":\"1 Test Street\",\"directPeeringType\":\"Edge\"}],"
+                + "\"bandwidthOffers\":[{\"offerName\":\"10Gbps\",\"valueInMbps\":10000}]},"
+                + "\"exchange\":{\"peeringFacilities\":[{\"peeringDBFacilityId\":990002,\"exchangeName\":\"TEST-IX\","
+                + "\"bandwidthInMbps\":10000,\"microsoftIPv4Address\":\"198.51.100.1\","
+                + "\"facilityIPv4Prefix\":\"198.51.100.0/26\"}]},"
+                + "\"cdnPeeringPrefixes\":[{\"prefix\":\"203.0.113.128/25\",\"azureRegion\":\"West Europe\","
+                + "\"azureService\":\"CDN\",\"isPrimaryRegion\":true,\"bgpCommunity\":\"64496:8007\"}]}}")
+                .put(location).then().statusCode(201)
+                .body("properties.exchange.peeringFacilities[0].source", equalTo("operator"));
+        partner().get("/subscriptions/" + SUB + "/providers/Microsoft.Peering/cdnPeeringPrefixes?peeringLocation=Testville&"
+                + ArmRequests.V).then().statusCode(200)
+                .body("value[0].properties.prefix", equalTo("203.0.113.128/25"))
+                .body("value[0].properties.bgpCommunity", equalTo("64496:8007"));
+
+        String path = peeringPath("tix") + "?" + ArmRequests.V;
+        String exchange = "{\"location\":\"West Europe\",\"kind\":\"Exchange\",\"sku\":{\"name\":\"Basic_Exchange_Free\"},"
+                + "\"properties\":{\"peeringLocation\":\"Testville\",\"exchange\":{\"peerAsn\":{\"id\":\"" + peerAsnId()
+                + "\"},\"connections\":[{\"peeringDBFacilityId\":990002,\"bgpSession\":{\"peerSessionIPv4Address\":"
+                + "\"%s\",\"maxPrefixesAdvertisedV4\":100}}]}}}";
+        partner().body(String.format(exchange, "198.51.100.99")).put(path).then().statusCode(400)
+                .body("error.target", equalTo("properties.exchange.connections[0].bgpSession.peerSessionIPv4Address"));
+        partner().body(String.format(exchange, "198.51.100.10")).put(path).then().statusCode(201)
+                .body("kind", equalTo("Exchange")).body("sku.family", equalTo("Exchange"))
+                .body("properties.exchange.connections[0].bgpSession.microsoftSessionIPv4Address", equalTo("198.51.100.1"))
+                .body("properties.exchange.connections[0].connectionState", equalTo("PendingApproval"));
+
+        // a facility in use cannot leave the catalogue, nor can the location
+        operator().body("{\"properties\":{\"country\":\"Netherlands\",\"azureRegion\":\"West Europe\","
+                + "\"latitude\":52.1,\"longitude\":5.1}}").put(location).then().statusCode(409)
+                .body("error.code", equalTo("Conflict"));
+        operator().delete(location).then().statusCode(409);
+        operator().get(location).then().statusCode(200)
+                .body("properties.exchange.peeringFacilities[0].exchangeName", equalTo("TEST-IX"));
+        partner().delete(path).then().statusCode(200);
+        operator().delete(location).then().statusCode(200);
+        operator().get(location).then().statusCode(404);
+    }
 }
