@@ -124,13 +124,13 @@ class ArmConventionsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/receivedRoutes",
+            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/rpUnbilledPrefixes",
             "PUT,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/registeredPrefixes/x",
             "PUT,    /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
             "POST,   /subscriptions/s/providers/Microsoft.Peering/initializeConnectionMonitor",
             "DELETE, /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x",
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/anomalies",
-            "POST,   /operator/v1/rpki/reload",
+            "POST,   /operator/v1/irr/reload",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {
         given().contentType(ContentType.JSON).body("{}").request(method, path + V).then()

@@ -30,12 +30,16 @@ public final class Suite implements AutoCloseable {
         public static Options forTests(Path repositoryRoot, Path stateDirectory) {
             return new Options(repositoryRoot, stateDirectory, Ports.random(), Ports.random(), Ports.random(),
                     Ports.random(), Ports.random(), Ports.random(), null, LocalPostgres.USER, LocalPostgres.PASSWORD,
-                    Map.of());
+                    Map.of("TELEMETRY_BGP_PORT", Integer.toString(Ports.random()),
+                            "TELEMETRY_BMP_PORT", Integer.toString(Ports.random())));
         }
 
+        /** Adds environment variables for the services (over the ones already set). */
         public Options withExtraEnvironment(Map<String, String> env) {
+            Map<String, String> all = new java.util.HashMap<>(extraEnvironment);
+            all.putAll(env);
             return new Options(repositoryRoot, stateDirectory, gatewayPort, gatewayHttpsPort, partnerPort, prefixPort,
-                    telemetryPort, postgresPort, databaseUrl, databaseUser, databasePassword, env);
+                    telemetryPort, postgresPort, databaseUrl, databaseUser, databasePassword, Map.copyOf(all));
         }
     }
 
@@ -208,6 +212,11 @@ public final class Suite implements AutoCloseable {
     /** The gateway's certificate as PEM, for clients that must trust it (Node: NODE_EXTRA_CA_CERTS). */
     public Path gatewayCertificatePem() throws IOException, InterruptedException {
         return SelfSignedCertificate.exportPem(keystore);
+    }
+
+    /** An environment variable the suite gives its services (test settings such as the collector ports). */
+    public String environment(String name) {
+        return options.extraEnvironment().get(name);
     }
 
     /** The directory holding each service's log ({@code <name>.log}). */

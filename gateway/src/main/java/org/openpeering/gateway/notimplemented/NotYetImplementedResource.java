@@ -88,13 +88,6 @@ public class NotYetImplementedResource {
 
     @Access({Role.PARTNER})
     @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/receivedRoutes")
-    public Response getReceivedRoutes() {
-        throw ArmException.notImplemented("GET receivedRoutes");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/rpUnbilledPrefixes")
     public Response getRpUnbilledPrefixes() {
         throw ArmException.notImplemented("GET rpUnbilledPrefixes");
@@ -253,12 +246,4 @@ public class NotYetImplementedResource {
     public Response postOperatorIrrReload() {
         throw ArmException.notImplemented("POST operator irr reload");
     }
-
-    @Access({Role.OPERATOR})
-    @POST
-    @Path("operator/v1/rpki/reload")
-    public Response postOperatorRpkiReload() {
-        throw ArmException.notImplemented("POST operator rpki reload");
-    }
-
 }

@@ -1,0 +1,90 @@
+package org.openpeering.telemetry.protocol.rib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.openpeering.telemetry.protocol.Prefix;
+
+class PrefixTrieTest {
+
+    static Prefix p(String s) {
+        return Prefix.parse(s);
+    }
+
+    @Test
+    void exactCoveringAndMoreSpecificLookups() {
+        PrefixTrie<String> t = new PrefixTrie<>(false);
+        t.put(p("203.0.113.0/24"), "a");
+        t.put(p("203.0.113.0/25"), "b");
+        t.put(p("203.0.113.128/25"), "c");
+        t.put(p("198.51.100.0/24"), "d");
+        t.put(p("0.0.0.0/0"), "default");
+        assertEquals(5, t.size());
+        assertEquals("b", t.get(p("203.0.113.0/25")));
+        assertNull(t.get(p("203.0.112.0/23")));
+        assertEquals(List.of("default", "a", "b"), t.covering(p("203.0.113.64/26")).stream().map(PrefixTrie.Entry::value).toList());
+        assertEquals("b", t.longestMatch(p("203.0.113.1/32")).value());
+        List<String> below = new ArrayList<>();
+        t.moreSpecific(p("203.0.113.0/24"), (k, v) -> below.add(v));
+        assertEquals(List.of("a", "b", "c"), below);
+        List<String> none = new ArrayList<>();
+        t.moreSpecific(p("192.0.2.0/24"), (k, v) -> none.add(v));
+        assertEquals(List.of(), none);
+        assertEquals("a", t.remove(p("203.0.113.0/24")));
+        assertNull(t.get(p("203.0.113.0/24")));
+        assertEquals("c", t.get(p("203.0.113.128/25")));
+        assertEquals(4, t.size());
+    }
+
+    @Test
+    void agreesWithABruteForceModelOnRandomOperations() {
+        Random r = new Random(42);
+        PrefixTrie<Integer> t = new PrefixTrie<>(false);
+        Map<Prefix, Integer> model = new HashMap<>();
+        for (int i = 0; i < 20000; i++) {
+            int len = 8 + r.nextInt(17);
+            int addr = (r.nextInt(4) << 24) | (r.nextInt(1 << 12) << 12);
+            addr &= len == 0 ? 0 : (-1 << (32 - len));
+            byte[] b = { (byte) (addr >>> 24), (byte) (addr >>> 16), (byte) (addr >>> 8), (byte) addr };
+            Prefix p = Prefix.of(false, len, b, 0);
+            if (r.nextInt(3) == 0) {
+                assertEquals(model.remove(p), t.remove(p), "remove " + p);
+            } else {
+                assertEquals(model.put(p, i), t.put(p, i), "put " + p);
+            }
+            assertEquals(model.size(), t.size());
+        }
+        for (int i = 0; i < 2000; i++) {
+            int addr = (r.nextInt(4) << 24) | (r.nextInt(1 << 24));
+            byte[] b = { (byte) (addr >>> 24), (byte) (addr >>> 16), (byte) (addr >>> 8), (byte) addr };
+            Prefix host = Prefix.of(false, 32, b, 0);
+            TreeSet<Integer> expected = new TreeSet<>();
+            model.forEach((k, v) -> {
+                if (k.covers(host)) {
+                    expected.add(k.length());
+                }
+            });
+            List<Integer> got = t.covering(host).stream().map(e -> e.prefix().length()).toList();
+            assertEquals(new ArrayList<>(expected), got, "covering " + host);
+        }
+        List<Prefix> all = new ArrayList<>();
+        t.forEach((k, v) -> all.add(k));
+        assertEquals(model.size(), all.size());
+    }
+
+    @Test
+    void ipv6Works() {
+        PrefixTrie<String> t = new PrefixTrie<>(true);
+        t.put(p("2001:db8::/32"), "x");
+        t.put(p("2001:db8:1::/48"), "y");
+        assertEquals(List.of("x", "y"), t.covering(p("2001:db8:1:2::/64")).stream().map(PrefixTrie.Entry::value).toList());
+    }
+}

@@ -1,0 +1,78 @@
+package org.openpeering.telemetry.collector;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The collectors' settings (ARCHITECTURE.md: BGP listener 1179, BMP station 11019). */
+@ConfigMapping(prefix = "telemetry")
+public interface CollectorConfig {
+
+    Bgp bgp();
+
+    Bmp bmp();
+
+    Rpki rpki();
+
+    interface Rpki {
+        /** A VRP file in rpki-client or Routinator JSON; read at start and on reload. */
+        Optional<String> vrpFile();
+
+        /** An RTR cache, {@code host:port} (RFC 8210 v1, falling back to v0). */
+        Optional<String> rtr();
+    }
+
+    interface Bmp {
+        /** Whether the BMP station runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("11019")
+        int port();
+
+        /**
+         * Router names by BMP sysName, comma-separated {@code sysName=router}; a router not listed is known by its
+         * sysName.
+         */
+        Optional<String> routers();
+    }
+
+    /** How long after a session comes up, without End-of-RIB, its table counts as complete (DOMAIN.md §0). */
+    @WithDefault("30S")
+    Duration tableSettleTime();
+
+    /** The most routes one session may hold in memory, whatever its max-prefix setting: one peer cannot hurt the others. */
+    @WithDefault("2000000")
+    int maxRoutesPerSession();
+
+    interface Bgp {
+        /** Whether the passive BGP listener runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("1179")
+        int port();
+
+        /** The BGP identifier the listener sends (an IPv4 address of the collector). */
+        @WithDefault("127.0.0.1")
+        String routerId();
+
+        /** Hold time offered in OPEN (seconds); the smaller of both sides is used. */
+        @WithDefault("90")
+        int holdTime();
+
+        /**
+         * Configured neighbours, comma-separated, each {@code address=asn@router[:maxPrefixesV4[:maxPrefixesV6]]},
+         * e.g. {@code 127.0.0.2=64500@ams-r1:1000}. Only these may open a session.
+         */
+        Optional<String> neighbors();
+    }
+}

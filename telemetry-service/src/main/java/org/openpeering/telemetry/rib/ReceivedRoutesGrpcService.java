@@ -1,0 +1,184 @@
+package org.openpeering.telemetry.rib;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openpeering.common.DomainException;
+import org.openpeering.proto.telemetry.v1.ListReceivedRoutesRequest;
+import org.openpeering.proto.telemetry.v1.ListReceivedRoutesResponse;
+import org.openpeering.proto.telemetry.v1.ListSessionsRequest;
+import org.openpeering.proto.telemetry.v1.ListSessionsResponse;
+import org.openpeering.proto.telemetry.v1.ReceivedRoute;
+import org.openpeering.proto.telemetry.v1.ReceivedRoutesService;
+import org.openpeering.proto.telemetry.v1.SessionRef;
+import org.openpeering.proto.telemetry.v1.SessionState;
+import org.openpeering.service.PageTokens;
+import org.openpeering.service.PeeringConfig;
+import org.openpeering.telemetry.collector.CollectorConfig;
+import org.openpeering.telemetry.collector.Neighbor;
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.protocol.bgp.PathAttributes;
+import org.openpeering.telemetry.rpki.RpkiState;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/** receivedRoutes and session state, answered from the in-memory RIB. */
+@GrpcService
+public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
+
+    private final RibRegistry registry;
+    private final RpkiState rpki;
+    private final PeeringConfig config;
+    private final CollectorConfig collector;
+
+    public ReceivedRoutesGrpcService(RibRegistry registry, RpkiState rpki, PeeringConfig config,
+            CollectorConfig collector) {
+        this.registry = registry;
+        this.rpki = rpki;
+        this.config = config;
+        this.collector = collector;
+    }
+
+    @Override
+    @Blocking
+    public Uni<ListReceivedRoutesResponse> listReceivedRoutes(ListReceivedRoutesRequest r) {
+        return Uni.createFrom().item(() -> list(r));
+    }
+
+    ListReceivedRoutesResponse list(ListReceivedRoutesRequest r) {
+        Prefix exact = null;
+        if (!r.getPrefix().isEmpty()) {
+            try {
+                exact = Prefix.parse(r.getPrefix());
+            } catch (IllegalArgumentException e) {
+                throw DomainException.badArgument("prefix", "The prefix filter must be a canonical prefix such as"
+                        + " 203.0.113.0/24.");
+            }
+        }
+        int size = PageTokens.size(r.getPageSize(), config.pageSize());
+        String after = PageTokens.decode(r.getPageToken());
+        Position from = Position.parse(after);
+        List<ReceivedRoute> out = new ArrayList<>(size + 1);
+        String next = null;
+        outer:
+        for (int s = Math.max(0, from == null ? 0 : from.session); s < r.getSessionsCount(); s++) {
+            SessionRef ref = r.getSessions(s);
+            String peer;
+            try {
+                peer = Neighbor.canonical(ref.getPeerAddress());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            for (SessionRib rib : registry.find(ref.getRouter(), peer)) {
+                List<SessionRib.RouteView> views = exact != null ? exactRoutes(rib, exact) : all(rib);
+                for (SessionRib.RouteView v : views) {
+                    if (from != null && s == from.session && !from.before(v)) {
+                        continue;
+                    }
+                    ReceivedRoute route = toProto(rib, v);
+                    if (!matches(r, route)) {
+                        continue;
+                    }
+                    // pages end between prefixes, never between the ADD-PATH paths of one prefix
+                    if (out.size() >= size && !out.get(out.size() - 1).getPrefix().equals(route.getPrefix())) {
+                        ReceivedRoute last = out.get(out.size() - 1);
+                        next = s + "|" + last.getPrefix();
+                        break outer;
+                    }
+                    out.add(route);
+                }
+            }
+        }
+        return ListReceivedRoutesResponse.newBuilder().addAllRoutes(out).setNextPageToken(PageTokens.encode(next))
+                .build();
+    }
+
+    private static List<SessionRib.RouteView> exactRoutes(SessionRib rib, Prefix p) {
+        List<SessionRib.RouteView> out = new ArrayList<>();
+        rib.routes(p).forEach(route -> out.add(new SessionRib.RouteView(p, route)));
+        return out;
+    }
+
+    private static List<SessionRib.RouteView> all(SessionRib rib) {
+        List<SessionRib.RouteView> out = new ArrayList<>();
+        rib.forEach(out::add);
+        return out;
+    }
+
+    private static boolean matches(ListReceivedRoutesRequest r, ReceivedRoute route) {
+        return (r.getAsPath().isEmpty() || r.getAsPath().trim().equals(route.getAsPath()))
+                && (r.getOriginAsValidationState().isEmpty()
+                        || r.getOriginAsValidationState().equalsIgnoreCase(route.getOriginAsValidationState()))
+                && (r.getRpkiValidationState().isEmpty()
+                        || r.getRpkiValidationState().equalsIgnoreCase(route.getRpkiValidationState()));
+    }
+
+    private ReceivedRoute toProto(SessionRib rib, SessionRib.RouteView v) {
+        PathAttributes a = v.route().attributes();
+        Long origin = a.originAs();
+        ReceivedRoute.Builder b = ReceivedRoute.newBuilder().setPrefix(v.prefix().toString())
+                .setNextHop(v.route().nextHop() == null ? "" : v.route().nextHop()).setAsPath(a.asPathText())
+                .setRpkiValidationState(rpki.state(v.prefix(), origin))
+                // origin validation against the expected origins of watched prefixes comes with the watch list
+                .setOriginAsValidationState("Unknown")
+                .setReceivedTimestamp(Instant.ofEpochMilli(v.route().receivedAtMillis()).toString())
+                .setRouter(rib.key().router()).setPeerAddress(rib.key().peerAddress()).setPathId(v.route().pathId())
+                .setOriginAsn(origin == null ? 0 : origin);
+        if (a.communities() != null) {
+            for (int c : a.communities()) {
+                b.addCommunities(((c >>> 16) & 0xffff) + ":" + (c & 0xffff));
+            }
+        }
+        if (a.largeCommunities() != null) {
+            long[] l = a.largeCommunities();
+            for (int i = 0; i + 2 < l.length; i += 3) {
+                b.addCommunities(l[i] + ":" + l[i + 1] + ":" + l[i + 2]);
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public Uni<ListSessionsResponse> listSessions(ListSessionsRequest r) {
+        return Uni.createFrom().item(() -> {
+            long now = System.currentTimeMillis();
+            Duration settle = collector.tableSettleTime();
+            ListSessionsResponse.Builder b = ListSessionsResponse.newBuilder();
+            registry.all().stream().sorted((x, y) -> x.key().toString().compareTo(y.key().toString())).forEach(s -> {
+                long up = s.establishedAtMillis();
+                b.addSessions(SessionState.newBuilder().setRouter(s.key().router())
+                        .setPeerAddress(s.key().peerAddress()).setPeerAsn(s.key().peerAsn()).setState(s.state())
+                        .setPrefixesV4(s.prefixes(false)).setPrefixesV6(s.prefixes(true))
+                        .setTableComplete(s.tableComplete(now, settle))
+                        .setEstablishedAt(up == 0 ? "" : Instant.ofEpochMilli(up).toString())
+                        .setLastError(s.lastError()).setUpdates(s.updates()));
+            });
+            return b.build();
+        });
+    }
+
+    /** Where a page ended: the session index and the last prefix of the page. */
+    record Position(int session, Prefix prefix) {
+
+        static Position parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] parts = text.split("\\|");
+            try {
+                return new Position(Integer.parseInt(parts[0]), Prefix.parse(parts[1]));
+            } catch (RuntimeException e) {
+                throw DomainException.badArgument("$skipToken", "The $skipToken is not valid.");
+            }
+        }
+
+        /** True when the route comes after this position within the same session (the trie's walk order). */
+        boolean before(SessionRib.RouteView v) {
+            return prefix.compareTo(v.prefix()) < 0;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.openpeering.telemetry.rib;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.protocol.bgp.AfiSafi;
+import org.openpeering.telemetry.protocol.bgp.Nlri;
+import org.openpeering.telemetry.protocol.bgp.PathAttributes;
+import org.openpeering.telemetry.protocol.bgp.Update;
+import org.openpeering.telemetry.protocol.rib.PrefixTrie;
+
+/**
+ * A session's pre-policy Adj-RIB-In and its state. Writes come from the session's connection, reads from API
+ * threads; one monitor guards both (updates are applied per UPDATE message, reads copy what they need).
+ */
+public final class SessionRib {
+
+    /** What applying one UPDATE did, for the change detector and the max-prefix check. */
+    public record Applied(List<Prefix> announced, List<Prefix> withdrawn) {
+    }
+
+    private final SessionKey key;
+    private final PrefixTrie<RibRoute> v4 = new PrefixTrie<>(false);
+    private final PrefixTrie<RibRoute> v6 = new PrefixTrie<>(true);
+    private int paths;
+    private String state = "Idle";
+    private long establishedAtMillis;
+    private boolean endOfRibV4;
+    private boolean endOfRibV6;
+    private boolean ipv6Negotiated;
+    private long updates;
+    private String lastError = "";
+
+    public SessionRib(SessionKey key) {
+        this.key = key;
+    }
+
+    public SessionKey key() {
+        return key;
+    }
+
+    public synchronized void established(long nowMillis, boolean ipv6) {
+        state = "Established";
+        establishedAtMillis = nowMillis;
+        endOfRibV4 = false;
+        endOfRibV6 = false;
+        ipv6Negotiated = ipv6;
+    }
+
+    public synchronized void state(String s) {
+        state = s;
+    }
+
+    /** The session went down: its routes are gone (returned, so that change detection sees the withdrawals). */
+    public synchronized List<Prefix> down(String reason) {
+        List<Prefix> gone = new ArrayList<>(v4.size() + v6.size());
+        v4.forEach((p, r) -> gone.add(p));
+        v6.forEach((p, r) -> gone.add(p));
+        v4.clear();
+        v6.clear();
+        paths = 0;
+        state = "Idle";
+        lastError = reason == null ? "" : reason;
+        establishedAtMillis = 0;
+        return gone;
+    }
+
+    /** Applies an UPDATE (RFC 7606 treat-as-withdraw included); shared attributes must already be interned. */
+    public synchronized Applied apply(Update u, PathAttributes attributes, String nextHopV4, String nextHopMp,
+            long nowMillis) {
+        updates++;
+        if (u.endOfRib() != null) {
+            if (u.endOfRib() == AfiSafi.IPV4_UNICAST) {
+                endOfRibV4 = true;
+            } else {
+                endOfRibV6 = true;
+            }
+            return new Applied(List.of(), List.of());
+        }
+        List<Prefix> withdrawn = new ArrayList<>(u.withdrawn().size());
+        for (Nlri n : u.withdrawn()) {
+            if (remove(n)) {
+                withdrawn.add(n.prefix());
+            }
+        }
+        List<Prefix> announced = new ArrayList<>(u.announced().size());
+        if (u.treatAsWithdraw() || attributes == null) {
+            for (Nlri n : u.announced()) {
+                if (remove(n)) {
+                    withdrawn.add(n.prefix());
+                }
+            }
+        } else {
+            for (Nlri n : u.announced()) {
+                String hop = n.prefix().isV6() ? nextHopMp : (nextHopV4 != null ? nextHopV4 : nextHopMp);
+                put(n, new RibRoute(n.pathId(), attributes, hop, nowMillis, null));
+                announced.add(n.prefix());
+            }
+        }
+        return new Applied(announced, withdrawn);
+    }
+
+    private void put(Nlri n, RibRoute route) {
+        PrefixTrie<RibRoute> t = n.prefix().isV6() ? v6 : v4;
+        RibRoute head = t.get(n.prefix());
+        if (head == null) {
+            t.put(n.prefix(), route);
+            paths++;
+            return;
+        }
+        // replace the path with the same id, else add it (ADD-PATH)
+        RibRoute prev = null;
+        for (RibRoute r = head; r != null; prev = r, r = r.next) {
+            if (r.pathId == route.pathId) {
+                route.next = r.next;
+                if (prev == null) {
+                    t.put(n.prefix(), route);
+                } else {
+                    prev.next = route;
+                }
+                return;
+            }
+        }
+        route.next = head;
+        t.put(n.prefix(), route);
+        paths++;
+    }
+
+    private boolean remove(Nlri n) {
+        PrefixTrie<RibRoute> t = n.prefix().isV6() ? v6 : v4;
+        RibRoute head = t.get(n.prefix());
+        RibRoute prev = null;
+        for (RibRoute r = head; r != null; prev = r, r = r.next) {
+            if (r.pathId == n.pathId()) {
+                paths--;
+                if (prev != null) {
+                    prev.next = r.next;
+                } else if (r.next != null) {
+                    t.put(n.prefix(), r.next);
+                } else {
+                    t.remove(n.prefix());
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public synchronized int prefixes(boolean ipv6) {
+        return ipv6 ? v6.size() : v4.size();
+    }
+
+    public synchronized int paths() {
+        return paths;
+    }
+
+    public synchronized String state() {
+        return state;
+    }
+
+    public synchronized String lastError() {
+        return lastError;
+    }
+
+    public synchronized long updates() {
+        return updates;
+    }
+
+    public synchronized long establishedAtMillis() {
+        return establishedAtMillis;
+    }
+
+    /** ARCHITECTURE.md: End-of-RIB for every negotiated family, or the settle time since the session came up. */
+    public synchronized boolean tableComplete(long nowMillis, Duration settle) {
+        if (!state.equals("Established")) {
+            return false;
+        }
+        boolean eor = endOfRibV4 && (!ipv6Negotiated || endOfRibV6);
+        return eor || nowMillis - establishedAtMillis >= settle.toMillis();
+    }
+
+    /** The paths of an exact prefix (empty if none). */
+    public synchronized List<RibRoute> routes(Prefix p) {
+        List<RibRoute> out = new ArrayList<>(1);
+        for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Visits every path in address order (IPv4 first), under the session's monitor: keep the visitor quick. */
+    public synchronized void forEach(Consumer<RouteView> visitor) {
+        v4.forEach((p, head) -> {
+            for (RibRoute r = head; r != null; r = r.next) {
+                visitor.accept(new RouteView(p, r));
+            }
+        });
+        v6.forEach((p, head) -> {
+            for (RibRoute r = head; r != null; r = r.next) {
+                visitor.accept(new RouteView(p, r));
+            }
+        });
+    }
+
+    /** The paths of {@code p} and of everything covering it, most specific first. */
+    public synchronized List<RouteView> covering(Prefix p) {
+        List<RouteView> out = new ArrayList<>();
+        for (PrefixTrie.Entry<RibRoute> e : (p.isV6() ? v6 : v4).covering(p)) {
+            for (RibRoute r = e.value(); r != null; r = r.next) {
+                out.add(0, new RouteView(e.prefix(), r));
+            }
+        }
+        return out;
+    }
+
+    /** The paths of {@code p} and its more-specifics. */
+    public synchronized List<RouteView> moreSpecific(Prefix p) {
+        List<RouteView> out = new ArrayList<>();
+        (p.isV6() ? v6 : v4).moreSpecific(p, (q, head) -> {
+            for (RibRoute r = head; r != null; r = r.next) {
+                out.add(new RouteView(q, r));
+            }
+        });
+        return out;
+    }
+
+    /** A prefix with one of its paths. */
+    public record RouteView(Prefix prefix, RibRoute route) {
+    }
+}
