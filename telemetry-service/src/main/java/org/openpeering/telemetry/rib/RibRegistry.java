@@ -7,15 +7,39 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
 /** Every session's Adj-RIB-In, by session; the in-memory routing table the read APIs answer from. */
 @ApplicationScoped
 public class RibRegistry {
 
     private final ConcurrentHashMap<SessionKey, SessionRib> sessions = new ConcurrentHashMap<>();
     private final AttributeInterner interner = new AttributeInterner();
+    private final MeterRegistry meters;
+
+    public RibRegistry(MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("telemetry.rib.attribute.sets", interner, AttributeInterner::size)
+                .description("distinct path attribute sets shared by the routes in memory").register(meters);
+    }
 
     public SessionRib session(SessionKey key) {
-        return sessions.computeIfAbsent(key, SessionRib::new);
+        return sessions.computeIfAbsent(key, k -> {
+            SessionRib s = new SessionRib(k);
+            // per-session figures for SREs and the benchmark harness (GET /q/metrics)
+            Tags tags = Tags.of("router", k.router(), "peer", k.peerAddress(), "peer_asn", String.valueOf(k.peerAsn()));
+            Gauge.builder("telemetry.session.prefixes", s, r -> r.prefixes(false)).tags(tags).tag("family", "ipv4")
+                    .register(meters);
+            Gauge.builder("telemetry.session.prefixes", s, r -> r.prefixes(true)).tags(tags).tag("family", "ipv6")
+                    .register(meters);
+            Gauge.builder("telemetry.session.established", s, r -> r.state().equals("Established") ? 1 : 0).tags(tags)
+                    .register(meters);
+            FunctionCounter.builder("telemetry.session.updates", s, SessionRib::updates).tags(tags).register(meters);
+            return s;
+        });
     }
 
     public SessionRib find(SessionKey key) {
