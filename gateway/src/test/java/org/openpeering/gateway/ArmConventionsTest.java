@@ -129,7 +129,7 @@ class ArmConventionsTest {
             "PUT,    /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
             "POST,   /subscriptions/s/providers/Microsoft.Peering/initializeConnectionMonitor",
             "DELETE, /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x",
-            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/anomalies",
+            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x/latency",
             "POST,   /operator/v1/irr/reload",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {

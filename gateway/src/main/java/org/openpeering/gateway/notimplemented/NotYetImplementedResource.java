@@ -198,13 +198,6 @@ public class NotYetImplementedResource {
         throw ArmException.notImplemented("GET prefix latency");
     }
 
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/anomalies")
-    public Response getAnomalies() {
-        throw ArmException.notImplemented("GET anomalies");
-    }
-
     @Access({Role.CUSTOMER, Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")

@@ -28,6 +28,7 @@ import org.openpeering.telemetry.protocol.bgp.Update;
 import org.openpeering.telemetry.rib.RibRegistry;
 import org.openpeering.telemetry.rib.SessionKey;
 import org.openpeering.telemetry.rib.SessionRib;
+import org.openpeering.telemetry.watch.Detector;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,6 +48,7 @@ public final class BgpConnection {
     private final CollectorConfig config;
     private final long localAsn;
     private final RibRegistry registry;
+    private final Detector detector;
     private final Consumer<BgpConnection> onClose;
     private final BgpFramer framer = new BgpFramer(4096);
     private final SessionRib rib;
@@ -59,13 +61,14 @@ public final class BgpConnection {
     private boolean open = true;
 
     BgpConnection(Vertx vertx, NetSocket socket, Neighbor neighbor, CollectorConfig config, long localAsn,
-            RibRegistry registry, Consumer<BgpConnection> onClose) {
+            RibRegistry registry, Detector detector, Consumer<BgpConnection> onClose) {
         this.vertx = vertx;
         this.socket = socket;
         this.neighbor = neighbor;
         this.config = config;
         this.localAsn = localAsn;
         this.registry = registry;
+        this.detector = detector;
         this.onClose = onClose;
         this.rib = registry.session(new SessionKey(neighbor.router(), neighbor.address(), neighbor.asn()));
     }
@@ -133,7 +136,7 @@ public final class BgpConnection {
             }
         } else if (m instanceof Update u) {
             if (!state.equals("Established")) {
-                close(5, 0, "UPDATE before the session was established");
+                close(5, unexpectedMessageSubcode(), "UPDATE before the session was established");
                 return;
             }
             onUpdate(u);
@@ -148,9 +151,19 @@ public final class BgpConnection {
 
     private boolean ipv6;
 
+    /** RFC 6608 §4: Receive Unexpected Message in OpenSent (1), OpenConfirm (2) or Established (3) State. */
+    private int unexpectedMessageSubcode() {
+        return switch (state) {
+            case "OpenSent" -> 1;
+            case "OpenConfirm" -> 2;
+            case "Established" -> 3;
+            default -> 0;
+        };
+    }
+
     private void onOpen(Open o) {
         if (!state.equals("OpenSent")) {
-            close(5, 0, "OPEN in state " + state);
+            close(5, unexpectedMessageSubcode(), "OPEN in state " + state);
             return;
         }
         if (o.version() != 4) {
@@ -199,7 +212,7 @@ public final class BgpConnection {
         PathAttributes attrs = registry.interner().intern(u.attributes());
         String hopV4 = attrs == null ? null : registry.interner().intern(attrs.nextHop());
         String hopMp = registry.interner().intern(u.mpNextHop());
-        rib.apply(u, attrs, hopV4, hopMp, now);
+        detector.changed(rib, rib.apply(u, attrs, hopV4, hopMp, now));
         Integer maxV4 = neighbor.maxPrefixesV4();
         Integer maxV6 = neighbor.maxPrefixesV6();
         if (maxV4 != null && rib.prefixes(false) > maxV4) {
@@ -256,6 +269,7 @@ public final class BgpConnection {
             vertx.cancelTimer(keepaliveTimer);
         }
         List<Prefix> gone = rib.down(reason);
+        detector.flushed(rib, gone);
         LOG.debugf("BGP session %s flushed %d prefixes", rib.key(), gone.size());
         onClose.accept(this);
     }

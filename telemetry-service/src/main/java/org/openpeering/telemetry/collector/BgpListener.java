@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.openpeering.service.PeeringConfig;
 import org.openpeering.telemetry.rib.RibRegistry;
+import org.openpeering.telemetry.watch.Detector;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,16 +32,19 @@ public class BgpListener {
     private final CollectorConfig config;
     private final PeeringConfig peering;
     private final RibRegistry rib;
+    private final Detector detector;
     private final Map<String, Neighbor> neighbors = new ConcurrentHashMap<>();
     private final Map<String, BgpConnection> live = new ConcurrentHashMap<>();
     private NetServer server;
     private volatile int boundPort;
 
-    public BgpListener(Vertx vertx, CollectorConfig config, PeeringConfig peering, RibRegistry rib) {
+    public BgpListener(Vertx vertx, CollectorConfig config, PeeringConfig peering, RibRegistry rib,
+            Detector detector) {
         this.vertx = vertx;
         this.config = config;
         this.peering = peering;
         this.rib = rib;
+        this.detector = detector;
         for (Neighbor n : Neighbor.parseAll(config.bgp().neighbors().orElse(""))) {
             neighbors.put(n.address(), n);
         }
@@ -110,7 +114,7 @@ public class BgpListener {
             socket.end();
             return;
         }
-        BgpConnection c = new BgpConnection(vertx, socket, n, config, peering.operatorAsn(), rib,
+        BgpConnection c = new BgpConnection(vertx, socket, n, config, peering.operatorAsn(), rib, detector,
                 closed -> live.remove(remote, closed));
         live.put(remote, c);
         c.start();

@@ -28,6 +28,7 @@ import org.openpeering.telemetry.protocol.bmp.Termination;
 import org.openpeering.telemetry.rib.RibRegistry;
 import org.openpeering.telemetry.rib.SessionKey;
 import org.openpeering.telemetry.rib.SessionRib;
+import org.openpeering.telemetry.watch.Detector;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
@@ -45,17 +46,20 @@ final class BmpConnection {
     private final BmpStation station;
     private final RibRegistry registry;
     private final CollectorConfig config;
+    private final Detector detector;
     private final BmpFramer framer = new BmpFramer(1 << 20);
     private final Map<SessionKey, BgpSessionContext> contexts = new HashMap<>();
     private String router;
     private boolean open = true;
     private long ignoredViews;
 
-    BmpConnection(NetSocket socket, BmpStation station, RibRegistry registry, CollectorConfig config) {
+    BmpConnection(NetSocket socket, BmpStation station, RibRegistry registry, CollectorConfig config,
+            Detector detector) {
         this.socket = socket;
         this.station = station;
         this.registry = registry;
         this.config = config;
+        this.detector = detector;
     }
 
     void start() {
@@ -118,15 +122,16 @@ final class BmpConnection {
                     return;
                 }
                 PathAttributes attrs = registry.interner().intern(u.attributes());
-                rib.apply(u, attrs, attrs == null ? null : registry.interner().intern(attrs.nextHop()),
+                SessionRib.Applied applied = rib.apply(u, attrs, attrs == null ? null : registry.interner().intern(attrs.nextHop()),
                         registry.interner().intern(u.mpNextHop()), System.currentTimeMillis());
+                detector.changed(rib, applied);
             }
         } else if (m instanceof PeerDown down) {
             SessionKey key = key(down.peer());
             contexts.remove(key);
             SessionRib rib = registry.find(key);
             if (rib != null) {
-                rib.down("BMP Peer Down, reason " + down.reason());
+                detector.flushed(rib, rib.down("BMP Peer Down, reason " + down.reason()));
             }
         } else if (m instanceof Termination) {
             closed("Termination");
@@ -173,7 +178,7 @@ final class BmpConnection {
             for (SessionKey key : contexts.keySet()) {
                 SessionRib rib = registry.find(key);
                 if (rib != null) {
-                    rib.down("BMP feed of " + router + " ended: " + reason);
+                    detector.flushed(rib, rib.down("BMP feed of " + router + " ended: " + reason));
                 }
             }
             LOG.infof("BMP feed from %s ended (%s); %d post-policy/Loc-RIB messages were not stored", router, reason,

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.openpeering.telemetry.rib.RibRegistry;
+import org.openpeering.telemetry.watch.Detector;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,15 +30,17 @@ public class BmpStation {
     private final Vertx vertx;
     private final CollectorConfig config;
     private final RibRegistry rib;
+    private final Detector detector;
     private final Map<String, String> routerBySysName = new HashMap<>();
     private final Map<NetSocket, BmpConnection> live = new ConcurrentHashMap<>();
     private NetServer server;
     private volatile int boundPort;
 
-    public BmpStation(Vertx vertx, CollectorConfig config, RibRegistry rib) {
+    public BmpStation(Vertx vertx, CollectorConfig config, RibRegistry rib, Detector detector) {
         this.vertx = vertx;
         this.config = config;
         this.rib = rib;
+        this.detector = detector;
         for (String entry : config.bmp().routers().orElse("").split(",")) {
             int eq = entry.indexOf('=');
             if (eq > 0) {
@@ -74,7 +77,7 @@ public class BmpStation {
     }
 
     private void accept(NetSocket socket) {
-        BmpConnection c = new BmpConnection(socket, this, rib, config);
+        BmpConnection c = new BmpConnection(socket, this, rib, config, detector);
         live.put(socket, c);
         socket.closeHandler(v -> {
             live.remove(socket);

@@ -15,7 +15,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openpeering.proto.telemetry.v1.ListReceivedRoutesRequest;
 import org.openpeering.proto.telemetry.v1.ListSessionsRequest;
 import org.openpeering.proto.telemetry.v1.ReceivedRoute;
+import org.openpeering.proto.telemetry.v1.Anomaly;
+import org.openpeering.proto.telemetry.v1.ListAnomaliesRequest;
 import org.openpeering.proto.telemetry.v1.ReceivedRoutesService;
+import org.openpeering.proto.telemetry.v1.RouteChange;
+import org.openpeering.proto.telemetry.v1.SetWatchedPrefixesRequest;
+import org.openpeering.proto.telemetry.v1.StreamChangesRequest;
+import org.openpeering.proto.telemetry.v1.WatchService;
+import org.openpeering.proto.telemetry.v1.WatchedPrefix;
 import org.openpeering.proto.telemetry.v1.SessionRef;
 import org.openpeering.proto.telemetry.v1.SessionState;
 import org.openpeering.testsupport.PostgresTestResource;
@@ -53,6 +60,10 @@ class BgpInteropTest {
     @GrpcClient("telemetry")
     @RegisterClientInterceptor(ServiceCaller.class)
     ReceivedRoutesService telemetry;
+
+    @GrpcClient("telemetry")
+    @RegisterClientInterceptor(ServiceCaller.class)
+    WatchService watch;
 
     @AfterAll
     static void stopDaemons() {
@@ -173,5 +184,94 @@ class BgpInteropTest {
             assertTrue(route("r-gobgp", "127.0.0.2", "203.0.113.0/24") != null);
         });
         assertEquals("Established", session("r-bird").getState(), "BIRD's session saw nothing of it");
+    }
+
+    List<Anomaly> activeAnomalies() {
+        return watch.listAnomalies(ListAnomaliesRequest.newBuilder().setActiveOnly(true).build()).await().atMost(T)
+                .getAnomaliesList();
+    }
+
+    boolean activeAnomaly(String type, String routePrefix) {
+        return activeAnomalies().stream().anyMatch(a -> a.getType().equals(type) && a.getRoutePrefix().equals(routePrefix));
+    }
+
+    @Test
+    @Order(6)
+    void watchedPrefixesRaiseEventsAndAnomaliesOnTheResumableStream() throws Exception {
+        // 203.0.113.0/24 belongs to origin 64510 behind provider 64500: primary session on gobgp, backup on BIRD
+        SessionRef primary = SessionRef.newBuilder().setRouter("r-gobgp").setPeerAddress("127.0.0.2").build();
+        SessionRef backup = SessionRef.newBuilder().setRouter("r-bird").setPeerAddress("127.0.0.4").build();
+        watch.setWatchedPrefixes(SetWatchedPrefixesRequest.newBuilder().setOwner("interop").addPrefixes(
+                WatchedPrefix.newBuilder().setPrefix("203.0.113.0/24").setProviderAsn(64500).addExpectedOrigins(64510)
+                        .addPrimarySessions(primary).addBackupSessions(backup)).build()).await().atMost(T);
+        List<RouteChange> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var subscription = watch.streamChanges(StreamChangesRequest.newBuilder().setFromSequence(0).build())
+                .subscribe().with(seen::add, e -> { });
+        try {
+            gobgp.announce("203.0.113.0/24", "64510", "64496:8007");
+            await().atMost(T).until(() -> seen.stream().anyMatch(c -> c.getEventType().equals("PrefixAnnouncementEvent")
+                    && c.getSession().getRouter().equals("r-gobgp")));
+            assertTrue(!activeAnomaly("ExactPrefixHijack", "203.0.113.0/24"), "the expected origin is no hijack");
+
+            // exact-prefix hijack: origin 64505
+            gobgp.announce("203.0.113.0/24", "64505", null);
+            await().atMost(T).untilAsserted(() -> {
+                assertTrue(seen.stream().anyMatch(c -> c.getEventType().equals("PrefixOriginAsChangeEvent")
+                        && c.getEventLevel().equals("Critical") && c.getOriginAsn() == 64505), "origin change event");
+                assertTrue(activeAnomaly("ExactPrefixHijack", "203.0.113.0/24"), "hijack anomaly");
+            });
+            Anomaly hijack = activeAnomalies().stream().filter(a -> a.getType().equals("ExactPrefixHijack")).findFirst()
+                    .orElseThrow();
+            assertTrue(hijack.getUpdates(0).contains("64500 64505"), hijack.getUpdatesList().toString());
+            assertEquals("r-gobgp", hijack.getSession().getRouter());
+
+            // a more-specific from another origin
+            gobgp.announce("203.0.113.128/25", "64505", null);
+            await().atMost(T).until(() -> activeAnomaly("SubPrefixHijack", "203.0.113.128/25"));
+
+            // a leak-shaped path: 64501 after the provider is not an allowed downstream
+            gobgp.announce("203.0.113.0/24", "64501,64510", null);
+            await().atMost(T).untilAsserted(() -> {
+                assertTrue(activeAnomaly("RouteLeak", "203.0.113.0/24"), "leak");
+                assertTrue(!activeAnomaly("ExactPrefixHijack", "203.0.113.0/24"), "the origin is expected again");
+            });
+            long resumeAfter = seen.get(seen.size() - 1).getSequence();
+
+            // withdrawn from the primary: BIRD (the backup session) still has it, so it is seen only at the backup
+            gobgp.withdraw("203.0.113.0/24");
+            gobgp.withdraw("203.0.113.128/25");
+            await().atMost(T).untilAsserted(() -> {
+                assertTrue(seen.stream().anyMatch(c -> c.getEventType().equals("PrefixWithdrawalEvent")), "withdrawal");
+                assertTrue(activeAnomaly("SuboptimalRouting", "203.0.113.0/24"), "only at the backup");
+                assertTrue(!activeAnomaly("VisibilityLoss", "203.0.113.0/24"), "still visible at the backup");
+                assertTrue(!activeAnomaly("SubPrefixHijack", "203.0.113.128/25"), "sub-prefix hijack ended");
+                assertTrue(!activeAnomaly("RouteLeak", "203.0.113.0/24"), "leak ended");
+            });
+            // the backup goes too: visibility loss
+            bird.close();
+            await().atMost(T).untilAsserted(() -> {
+                assertTrue(seen.stream().anyMatch(c -> c.getEventType().equals("PrefixBackupRouteWithdrawalEvent")),
+                        "backup withdrawal");
+                assertTrue(activeAnomaly("VisibilityLoss", "203.0.113.0/24"), "visibility loss; active: "
+                        + activeAnomalies() + "; gobgp routes: " + routes("r-gobgp", "127.0.0.2") + "; sessions: "
+                        + telemetry.listSessions(ListSessionsRequest.getDefaultInstance()).await().atMost(T));
+            });
+            gobgp.announce("203.0.113.0/24", "64510", null);
+            await().atMost(T).until(() -> !activeAnomaly("VisibilityLoss", "203.0.113.0/24"));
+
+            // a client resuming after a sequence gets exactly what followed it, in order, nothing twice
+            List<RouteChange> resumed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            var again = watch.streamChanges(StreamChangesRequest.newBuilder().setFromSequence(resumeAfter).build())
+                    .subscribe().with(resumed::add, e -> { });
+            try {
+                List<Long> expected = seen.stream().map(RouteChange::getSequence).filter(q -> q > resumeAfter).toList();
+                await().atMost(T).until(() -> resumed.size() >= expected.size());
+                assertEquals(expected, resumed.stream().map(RouteChange::getSequence).toList().subList(0, expected.size()));
+            } finally {
+                again.cancel();
+            }
+        } finally {
+            subscription.cancel();
+        }
     }
 }
