@@ -107,5 +107,18 @@ class ReceivedRoutesIT {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 partner().get(routes + "&prefix=192.0.2.0/24").then().statusCode(200).body("value", hasSize(0)));
         partner().get(routes).then().body("value.prefix", hasItem("203.0.113.0/24"));
+
+        // once Active, the connection's session state is the live one from telemetry-service
+        for (String state : List.of("ProvisioningStarted", "ProvisioningCompleted", "Validating", "Active")) {
+            operator().body("{\"state\":\"" + state + "\"}").post("/operator/v1/subscriptions/" + SUB
+                    + "/resourceGroups/" + RG + "/peerings/r1/connections/" + connection + "/state?" + ArmRequests.V)
+                    .then().statusCode(200);
+        }
+        partner().get(peering + "?" + ArmRequests.V).then().statusCode(200)
+                .body("properties.direct.connections[0].bgpSession.sessionStateV4", equalTo("Established"));
+        gobgp.close();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                partner().get(peering + "?" + ArmRequests.V).then().statusCode(200)
+                        .body("properties.direct.connections[0].bgpSession.sessionStateV4", equalTo("Idle")));
     }
 }

@@ -43,9 +43,11 @@ public class PeeringResource {
             + "/providers/Microsoft.Peering/peerings/{peeringName}";
 
     private final PeeringClient client;
+    private final SessionStates sessions;
 
-    public PeeringResource(PeeringClient client) {
+    public PeeringResource(PeeringClient client, SessionStates sessions) {
         this.client = client;
+        this.sessions = sessions;
     }
 
     @Access({ Role.PARTNER })
@@ -54,7 +56,7 @@ public class PeeringResource {
     public Uni<Response> get(@PathParam("subscriptionId") String subscriptionId,
             @PathParam("resourceGroupName") String resourceGroup, @PathParam("peeringName") String name) {
         check(subscriptionId, resourceGroup, name);
-        return client.get(subscriptionId, resourceGroup, name).map(p -> ok(200, p));
+        return client.get(subscriptionId, resourceGroup, name).chain(sessions::live).map(p -> ok(200, p));
     }
 
     @Access({ Role.PARTNER })
