@@ -32,7 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A real BMP stream (gobgpd 3.10 exporting a partner's routes, ../shared/data) replayed into the station: the
- * partner's 220 pre-policy routes (200 IPv4, 20 IPv6) land in its session on router "r-capture" (sysName GoBGP), post-policy and
+ * partner's 220 pre-policy routes (200 IPv4, 20 IPv6) land in its session on router "r-gobgp-bmp" (sysName
+ * GoBGP), post-policy and
  * Loc-RIB views are not stored, and the final Peer Down flushes the session.
  */
 @QuarkusTest
@@ -49,7 +50,8 @@ class BmpCaptureReplayTest {
 
     SessionState session() {
         return telemetry.listSessions(ListSessionsRequest.getDefaultInstance()).await().atMost(T).getSessionsList()
-                .stream().filter(s -> s.getRouter().equals("r-capture")).findFirst().orElse(null);
+                .stream().filter(s -> s.getRouter().equals("r-gobgp-bmp") && s.getPeerAddress().equals("127.0.0.5")
+                        && s.getPeerAsn() == 4200000005L).findFirst().orElse(null);
     }
 
     @Test
@@ -80,7 +82,7 @@ class BmpCaptureReplayTest {
             out.flush();
             await().atMost(T).untilAsserted(() -> {
                 SessionState st = session();
-                assertTrue(st != null, "no session for r-capture");
+                assertTrue(st != null, "no session for r-gobgp-bmp / 127.0.0.5");
                 // 220 pre-policy routes: 200 IPv4 and 20 IPv6 (the post-policy and Loc-RIB copies are not stored)
                 assertEquals(200, st.getPrefixesV4(), "pre-policy IPv4 routes only");
                 assertEquals(20, st.getPrefixesV6(), "pre-policy IPv6 routes only");
@@ -88,7 +90,7 @@ class BmpCaptureReplayTest {
                 assertEquals(4200000005L, st.getPeerAsn());
             });
             var routes = telemetry.listReceivedRoutes(ListReceivedRoutesRequest.newBuilder()
-                    .addSessions(SessionRef.newBuilder().setRouter("r-capture").setPeerAddress("127.0.0.5"))
+                    .addSessions(SessionRef.newBuilder().setRouter("r-gobgp-bmp").setPeerAddress("127.0.0.5"))
                     .setPageSize(1000).build()).await().atMost(T).getRoutesList();
             assertEquals(220, routes.size());
             assertTrue(routes.stream().allMatch(r -> r.getAsPath().startsWith("4200000005")), routes.get(0).toString());
