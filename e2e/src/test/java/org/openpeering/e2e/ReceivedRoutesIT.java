@@ -27,8 +27,8 @@ class ReceivedRoutesIT {
 
     static final String SUB = "sub-routes";
     static final String RG = "rg-routes";
-    /** The suite's configured neighbour: gobgpd at 127.0.0.7, AS 65550, on router e2e-r1. */
-    static final String NEIGHBOR = "127.0.0.7=65550@e2e-r1";
+    // gobgpd at 127.0.0.7, AS 65550: the collector accepts it because partner-service places the connection with
+    // that peer address on router e2e-r1 (no neighbour is configured in telemetry-service)
 
     static GoBgp gobgp;
 

@@ -28,7 +28,8 @@ final class SuiteExtension {
                 Suite.Options options = Suite.Options.forTests(root, state)
                         .withExtraEnvironment(Map.of("PEERING_PAGE_SIZE", "2",
                                 "TELEMETRY_BGP_HOST", "127.0.0.1",
-                                "TELEMETRY_BGP_NEIGHBORS", ReceivedRoutesIT.NEIGHBOR,
+                                // sessions come from partner-service's connections, refreshed every second here
+                                "TELEMETRY_PARTNER_SYNC_INTERVAL", "1S",
                                 "TELEMETRY_RPKI_VRP_FILE", vrps.toString()));
                 suite = Suite.start(options, Duration.ofSeconds(180));
             } catch (Exception e) {

@@ -360,4 +360,33 @@ public class PeeringService {
                     });
                 });
     }
+
+    /** Connections on a router (Approved onwards), one entry per session address, for the collector. */
+    public Uni<List<org.openpeering.proto.partner.v1.CollectorSession>> collectorSessions() {
+        return pool.query("select c.router_name, host(c.peer_ipv4_address) as v4, host(c.peer_ipv6_address) as v6,"
+                + " c.max_prefixes_v4, c.max_prefixes_v6, c.connection_identifier, c.connection_state,"
+                + " p.subscription_id, p.name, a.peer_asn from peering_connection c join peering p on p.id = c.peering_id"
+                + " join peer_asn a on a.id = p.peer_asn_id where c.router_name is not null"
+                + " and c.connection_state in ('Approved', 'ProvisioningStarted', 'ProvisioningCompleted', 'Validating',"
+                + " 'Active') order by c.router_name, c.connection_identifier").execute().map(rows -> {
+                    List<org.openpeering.proto.partner.v1.CollectorSession> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        for (String family : List.of("v4", "v6")) {
+                            String address = r.getString(family);
+                            if (address == null) {
+                                continue;
+                            }
+                            Integer max = r.getInteger(family.equals("v4") ? "max_prefixes_v4" : "max_prefixes_v6");
+                            out.add(org.openpeering.proto.partner.v1.CollectorSession.newBuilder()
+                                    .setRouterName(r.getString("router_name")).setPeerAddress(address)
+                                    .setPeerAsn(r.getLong("peer_asn")).setMaxPrefixes(max == null ? 0 : max)
+                                    .setConnectionIdentifier(r.getString("connection_identifier"))
+                                    .setConnectionState(r.getString("connection_state"))
+                                    .setSubscriptionId(r.getString("subscription_id")).setPeeringName(r.getString("name"))
+                                    .build());
+                        }
+                    }
+                    return out;
+                });
+    }
 }

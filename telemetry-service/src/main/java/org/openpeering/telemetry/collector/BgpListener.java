@@ -79,6 +79,36 @@ public class BgpListener {
         neighbors.put(n.address(), n);
     }
 
+    /** Neighbours that came from partner-service (replaced as a set); configured ones stay as they are. */
+    private final java.util.Set<String> synced = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Replaces the neighbours taken from partner-service's connections; a neighbour that disappears is no longer
+     * accepted and its live session is closed (Cease, peer de-configured). Configured neighbours win on conflicts.
+     */
+    public synchronized void syncPartnerNeighbors(List<Neighbor> fromPartner) {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        for (Neighbor n : fromPartner) {
+            Neighbor configured = neighbors.get(n.address());
+            if (configured != null && !synced.contains(n.address())) {
+                continue;
+            }
+            neighbors.put(n.address(), n);
+            now.add(n.address());
+        }
+        for (String gone : synced) {
+            if (!now.contains(gone)) {
+                neighbors.remove(gone);
+                BgpConnection c = live.get(gone);
+                if (c != null) {
+                    c.close(6, 3, "peer de-configured in partner-service");
+                }
+            }
+        }
+        synced.clear();
+        synced.addAll(now);
+    }
+
     public List<Neighbor> neighbors() {
         return List.copyOf(neighbors.values());
     }

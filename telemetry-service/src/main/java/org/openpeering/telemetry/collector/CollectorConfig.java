@@ -16,6 +16,17 @@ public interface CollectorConfig {
 
     Rpki rpki();
 
+    PartnerSync partnerSync();
+
+    /** Sessions from partner-service's connection data. */
+    interface PartnerSync {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("30S")
+        Duration interval();
+    }
+
     interface Rpki {
         /** A VRP file in rpki-client or Routinator JSON; read at start and on reload. */
         Optional<String> vrpFile();
