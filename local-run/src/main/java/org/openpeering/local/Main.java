@@ -22,9 +22,14 @@ public final class Main {
             token(state, java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("postgres")) {
+            postgres(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0) {
             fail("Unknown command '" + args[0] + "'. Use: ./run-local.sh, or ./run-local.sh token --subscription <id>"
-                    + " --role <customer|partner|operator|agent> (both repeatable) [--hours <n>]");
+                    + " --role <customer|partner|operator|agent> (both repeatable) [--hours <n>], or ./run-local.sh"
+                    + " postgres --dir <data directory> --port <port> [--database <name>]...");
         }
 
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -117,6 +122,52 @@ public final class Main {
         }
         DevTokens tokens = DevTokens.loadOrCreate(state.resolve("dev-jwt"));
         System.out.println(tokens.mint("developer", subscriptions, roles, java.time.Duration.ofHours(hours)));
+    }
+
+    /**
+     * {@code postgres --dir D --port P [--database NAME]...}: only the embedded PostgreSQL, with the named databases
+     * (default {@code telemetry}), until killed; for benchmarks that start one service by hand (bench/telemetry.sh).
+     */
+    private static void postgres(String[] args) throws Exception {
+        Path dir = null;
+        int port = 0;
+        java.util.List<String> databases = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--dir" -> dir = Path.of(required(args[i], value)).toAbsolutePath();
+                case "--port" -> port = Integer.parseInt(required(args[i], value));
+                case "--database" -> databases.add(required(args[i], value));
+                default -> fail("Unknown option '" + args[i] + "'. Use: postgres --dir <data directory> --port <port>"
+                        + " [--database <name>]...");
+            }
+            i++;
+        }
+        if (dir == null || port <= 0) {
+            fail("postgres needs --dir and --port");
+        }
+        if (!Ports.isFree(port)) {
+            fail("Port " + port + " is already in use.");
+        }
+        if (databases.isEmpty()) {
+            databases.add("telemetry");
+        }
+        LocalPostgres pg = LocalPostgres.start(dir, port);
+        for (String db : databases) {
+            pg.createDatabase(db);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                pg.close();
+            } catch (Exception e) {
+                System.err.println("While stopping PostgreSQL: " + e);
+            }
+            stopped.countDown();
+        }));
+        System.out.println("PostgreSQL ready on port " + port + " with databases " + databases + " (data in " + dir
+                + ")");
+        stopped.await();
     }
 
     private static String required(String option, String value) {
