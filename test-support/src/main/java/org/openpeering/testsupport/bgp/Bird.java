@@ -42,13 +42,7 @@ public final class Bird extends Daemon {
         Files.writeString(dir.resolve("bird.conf"), conf);
         start(List.of(which("bird"), "-f", "-c", dir.resolve("bird.conf").toString(), "-s",
                 dir.resolve("bird.ctl").toString(), "-P", dir.resolve("bird.pid").toString()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Files.exists(dir.resolve("bird.ctl"))) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IOException("bird did not start: " + log());
-            }
-            sleep(Duration.ofMillis(100));
-        }
+        awaitReady("bird start", () -> Files.exists(dir.resolve("bird.ctl")));
     }
 
     public String birdc(String... args) throws IOException, InterruptedException {

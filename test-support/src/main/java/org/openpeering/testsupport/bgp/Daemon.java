@@ -108,11 +108,30 @@ public abstract class Daemon implements AutoCloseable {
         stop();
     }
 
-    public static void sleep(Duration d) {
+    /**
+     * Waits (at most 20 s) until the daemon is ready by {@code ready}; fails at once with its log when it exits, and
+     * with its log when the deadline passes.
+     */
+    protected void awaitReady(String what, java.util.concurrent.Callable<Boolean> ready) throws IOException {
         try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .failFast(what + ": the daemon exited", () -> !process.isAlive())
+                    .until(() -> {
+                        try {
+                            return ready.call();
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new IOException(what + " failed: " + e.getMessage() + "\n" + log());
         }
+    }
+
+    /** The gobgp CLI against a gobgpd API port. */
+    protected String gobgp(int apiPort, List<String> args) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of(which("gobgp"), "--port", String.valueOf(apiPort)));
+        c.addAll(args);
+        return run(c);
     }
 }

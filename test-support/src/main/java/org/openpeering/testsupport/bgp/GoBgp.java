@@ -49,24 +49,14 @@ public final class GoBgp extends Daemon {
         Files.writeString(dir.resolve("gobgpd.toml"), conf);
         start(List.of(which("gobgpd"), "-f", dir.resolve("gobgpd.toml").toString(), "--api-hosts",
                 "127.0.0.1:" + apiPort, "--pprof-disable", "-p"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                cli("global");
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IOException("gobgpd did not start: " + log());
-                }
-                sleep(Duration.ofMillis(200));
-            }
-        }
+        awaitReady("gobgpd start", () -> {
+            gobgp(apiPort, List.of("global"));
+            return true;
+        });
     }
 
     public String cli(String... args) throws IOException, InterruptedException {
-        List<String> c = new ArrayList<>(List.of(which("gobgp"), "--port", String.valueOf(apiPort)));
-        c.addAll(List.of(args));
-        return run(c);
+        return gobgp(apiPort, List.of(args));
     }
 
     /** {@code gobgp global rib add -a ipv4 PREFIX aspath A,B [community C]}; gobgp prepends its own AS. */

@@ -47,18 +47,10 @@ public final class GoBgpBmpRouter extends Daemon {
         Files.writeString(dir.resolve("gobgpd.toml"), conf);
         start(List.of(which("gobgpd"), "-f", dir.resolve("gobgpd.toml").toString(), "--api-hosts",
                 "127.0.0.1:" + apiPort, "--pprof-disable", "-p"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                run(List.of(which("gobgp"), "--port", String.valueOf(apiPort), "global"));
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IOException("gobgpd did not start: " + log());
-                }
-                sleep(Duration.ofMillis(200));
-            }
-        }
+        awaitReady("gobgpd start", () -> {
+            gobgp(apiPort, List.of("global"));
+            return true;
+        });
     }
 
     /** The port partners connect to. */

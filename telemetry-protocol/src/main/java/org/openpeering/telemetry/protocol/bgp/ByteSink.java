@@ -1,63 +1,12 @@
 package org.openpeering.telemetry.protocol.bgp;
 
-import java.util.Arrays;
+import org.openpeering.telemetry.protocol.ByteWriter;
 
-/** A growable big-endian writer for the encoder, with back-patched lengths. */
-final class ByteSink {
-
-    private byte[] buf;
-    private int size;
+/** The BGP encoder's writer: the shared big-endian writer plus path attribute framing. */
+final class ByteSink extends ByteWriter<ByteSink> {
 
     ByteSink(int capacity) {
-        buf = new byte[capacity];
-    }
-
-    private void ensure(int extra) {
-        if (size + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
-        }
-    }
-
-    int size() {
-        return size;
-    }
-
-    ByteSink u8(int v) {
-        ensure(1);
-        buf[size++] = (byte) v;
-        return this;
-    }
-
-    ByteSink u16(int v) {
-        ensure(2);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
-        return this;
-    }
-
-    ByteSink u32(long v) {
-        ensure(4);
-        buf[size++] = (byte) (v >>> 24);
-        buf[size++] = (byte) (v >>> 16);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
-        return this;
-    }
-
-    ByteSink bytes(byte[] b) {
-        return bytes(b, 0, b.length);
-    }
-
-    ByteSink bytes(byte[] b, int off, int len) {
-        ensure(len);
-        System.arraycopy(b, off, buf, size, len);
-        size += len;
-        return this;
-    }
-
-    void put16(int pos, int v) {
-        buf[pos] = (byte) (v >>> 8);
-        buf[pos + 1] = (byte) v;
+        super(capacity);
     }
 
     /** Writes flags, type and a one-octet length placeholder; returns where the attribute starts. */
@@ -85,9 +34,5 @@ final class ByteSink {
         size++;
         buf[start] |= AttrType.EXTENDED_LENGTH;
         put16(start + 2, len);
-    }
-
-    byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
     }
 }

@@ -75,19 +75,21 @@ class RtrClientStayRtrInteropTest {
     }
 
     private static void awaitPort(int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("stayrtr exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            org.awaitility.Awaitility.await("stayrtr listening on " + port).atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .failFast("stayrtr exited", () -> !process.isAlive())
+                    .until(() -> {
+                        try (Socket s = new Socket()) {
+                            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                            return true;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            fail(e.getMessage() + ":\n" + Files.readString(log));
         }
-        fail("stayrtr did not listen on " + port + " within 20 s:\n" + Files.readString(log));
     }
 
     @Test
