@@ -133,7 +133,8 @@ public class Detector {
                             + w.expectedOrigins() + " (RPKI " + rpkiState + ").");
             toggle(rpkiState.startsWith("Invalid"), "RpkiInvalid", "Error", w, p, rib, update,
                     "Prefix " + p + " from origin AS" + origin + " is RPKI " + rpkiState + " (RFC 6811).");
-            toggle(leak(w, role, rib, a) != null, "RouteLeak", "Error", w, p, rib, update, leak(w, role, rib, a));
+            String leak = leak(w, role, rib, a);
+            toggle(leak != null, "RouteLeak", "Error", w, p, rib, update, leak);
             toggle(prepended(a) && !role.equals("other"), "SuboptimalRouting", "Warning", w, p, rib, update,
                     "Prefix " + p + " arrives prepended on " + rib.key() + ": " + path + ".");
             if (!role.equals("other")) {
