@@ -125,12 +125,12 @@ class ArmConventionsTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/rpUnbilledPrefixes",
-            "PUT,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/registeredPrefixes/x",
+            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/connectionMonitorTests/x",
             "PUT,    /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
             "POST,   /subscriptions/s/providers/Microsoft.Peering/initializeConnectionMonitor",
-            "DELETE, /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x",
+            "POST,   /telemetry/v1/latencySamples",
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x/latency",
-            "POST,   /operator/v1/irr/reload",
+            "DELETE, /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {
         given().contentType(ContentType.JSON).body("{}").request(method, path + V).then()

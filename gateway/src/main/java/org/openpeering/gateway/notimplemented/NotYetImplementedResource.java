@@ -25,128 +25,9 @@ public class NotYetImplementedResource {
 
     @Access({Role.PARTNER})
     @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
-    public Response getRegisteredAsns() {
-        throw ArmException.notImplemented("GET registeredAsns");
-    }
-
-    @Access({Role.PARTNER})
-    @PUT
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
-    public Response putRegisteredAsns() {
-        throw ArmException.notImplemented("PUT registeredAsns");
-    }
-
-    @Access({Role.PARTNER})
-    @DELETE
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns/{registeredAsnName}")
-    public Response deleteRegisteredAsns() {
-        throw ArmException.notImplemented("DELETE registeredAsns");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredAsns")
-    public Response getRegisteredAsns2() {
-        throw ArmException.notImplemented("GET registeredAsns");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
-    public Response getRegisteredPrefixes() {
-        throw ArmException.notImplemented("GET registeredPrefixes");
-    }
-
-    @Access({Role.PARTNER})
-    @PUT
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
-    public Response putRegisteredPrefixes() {
-        throw ArmException.notImplemented("PUT registeredPrefixes");
-    }
-
-    @Access({Role.PARTNER})
-    @DELETE
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}")
-    public Response deleteRegisteredPrefixes() {
-        throw ArmException.notImplemented("DELETE registeredPrefixes");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes")
-    public Response getRegisteredPrefixes2() {
-        throw ArmException.notImplemented("GET registeredPrefixes");
-    }
-
-    @Access({Role.PARTNER})
-    @POST
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/registeredPrefixes/{registeredPrefixName}/validate")
-    public Response postRegisteredPrefixesValidate() {
-        throw ArmException.notImplemented("POST registeredPrefixes/validate");
-    }
-
-    @Access({Role.PARTNER})
-    @GET
     @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peerings/{peeringName}/rpUnbilledPrefixes")
     public Response getRpUnbilledPrefixes() {
         throw ArmException.notImplemented("GET rpUnbilledPrefixes");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
-    public Response getPeeringServices() {
-        throw ArmException.notImplemented("GET peeringServices");
-    }
-
-    @Access({Role.CUSTOMER})
-    @PUT
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
-    public Response putPeeringServices() {
-        throw ArmException.notImplemented("PUT peeringServices");
-    }
-
-    @Access({Role.CUSTOMER})
-    @PATCH
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
-    public Response patchPeeringServices() {
-        throw ArmException.notImplemented("PATCH peeringServices");
-    }
-
-    @Access({Role.CUSTOMER})
-    @DELETE
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}")
-    public Response deletePeeringServices() {
-        throw ArmException.notImplemented("DELETE peeringServices");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
-    public Response getPrefixes() {
-        throw ArmException.notImplemented("GET prefixes");
-    }
-
-    @Access({Role.CUSTOMER})
-    @PUT
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
-    public Response putPrefixes() {
-        throw ArmException.notImplemented("PUT prefixes");
-    }
-
-    @Access({Role.CUSTOMER})
-    @DELETE
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}")
-    public Response deletePrefixes() {
-        throw ArmException.notImplemented("DELETE prefixes");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes")
-    public Response getPrefixes2() {
-        throw ArmException.notImplemented("GET prefixes");
     }
 
     @Access({Role.CUSTOMER})
@@ -182,13 +63,6 @@ public class NotYetImplementedResource {
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/initializeConnectionMonitor")
     public Response postInitializeConnectionMonitor() {
         throw ArmException.notImplemented("POST initializeConnectionMonitor");
-    }
-
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/events")
-    public Response getPrefixEvents() {
-        throw ArmException.notImplemented("GET prefix events");
     }
 
     @Access({Role.CUSTOMER})
@@ -231,12 +105,5 @@ public class NotYetImplementedResource {
     @Path("telemetry/v1/latencySamples")
     public Response postLatencySamples() {
         throw ArmException.notImplemented("POST latencySamples");
-    }
-
-    @Access({Role.OPERATOR})
-    @POST
-    @Path("operator/v1/irr/reload")
-    public Response postOperatorIrrReload() {
-        throw ArmException.notImplemented("POST operator irr reload");
     }
 }

@@ -32,4 +32,21 @@ public class PeeringServiceClient {
                 .setPageToken(pageToken == null ? "" : pageToken).build()));
     }
 
+    public Uni<org.openpeering.proto.prefix.v1.PeeringService> get(org.openpeering.proto.prefix.v1.PeeringServiceRef r) {
+        return Backends.call(SERVICE, deadline.on(stub).getPeeringService(r));
+    }
+
+    public Uni<org.openpeering.proto.prefix.v1.PutPeeringServiceResponse> put(
+            org.openpeering.proto.prefix.v1.PutPeeringServiceRequest r) {
+        return Backends.call(SERVICE, deadline.on(stub).putPeeringService(r));
+    }
+
+    public Uni<org.openpeering.proto.prefix.v1.PeeringService> updateTags(
+            org.openpeering.proto.prefix.v1.UpdatePeeringServiceTagsRequest r) {
+        return Backends.call(SERVICE, deadline.on(stub).updatePeeringServiceTags(r));
+    }
+
+    public Uni<org.openpeering.proto.prefix.v1.DeleteResponse> delete(org.openpeering.proto.prefix.v1.PeeringServiceRef r) {
+        return Backends.call(SERVICE, deadline.on(stub).deletePeeringService(r));
+    }
 }

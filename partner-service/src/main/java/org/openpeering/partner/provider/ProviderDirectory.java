@@ -12,8 +12,11 @@ import org.openpeering.partner.catalogue.CatalogueService;
 import org.openpeering.partner.peering.PeeringService;
 import org.openpeering.proto.partner.v1.CheckAvailabilityResponse;
 import org.openpeering.proto.partner.v1.LocationReadiness;
+import org.openpeering.proto.partner.v1.PeeringSessions;
 import org.openpeering.proto.partner.v1.Provider;
+import org.openpeering.proto.partner.v1.ProviderSessions;
 import org.openpeering.proto.partner.v1.Readiness;
+import org.openpeering.proto.partner.v1.ServiceSession;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -129,5 +132,76 @@ public class ProviderDirectory {
     private Uni<Boolean> knownPartner(String name) {
         return pool.preparedQuery("select 1 from peer_asn where lower(peer_name) = lower($1) limit 1")
                 .execute(Tuple.of(name)).map(rows -> rows.iterator().hasNext());
+    }
+
+    /** Every Active Peering Service connection placed on a router, one entry per session address. */
+    private static final String SESSIONS = "select p.peering_location, p.name as peering_name, c.router_name,"
+            + " host(c.peer_ipv4_address) as v4, host(c.peer_ipv6_address) as v6, c.connection_identifier, a.peer_asn"
+            + " from peering_connection c join peering p on p.id = c.peering_id join peer_asn a on a.id = p.peer_asn_id"
+            + " where c.use_for_peering_service and c.connection_state = 'Active' and c.router_name is not null";
+
+    private static void addSessions(Iterable<Row> rows, java.util.function.Consumer<ServiceSession> out) {
+        for (Row r : rows) {
+            for (String family : List.of("v4", "v6")) {
+                String address = r.getString(family);
+                if (address != null) {
+                    out.accept(ServiceSession.newBuilder().setPeeringLocation(r.getString("peering_location"))
+                            .setRouterName(r.getString("router_name")).setPeerAddress(address)
+                            .setConnectionIdentifier(r.getString("connection_identifier"))
+                            .setPeerAsn(r.getLong("peer_asn")).setPeeringName(r.getString("peering_name")).build());
+                }
+            }
+        }
+    }
+
+    /** A provider by name (case-insensitive) with its ASNs, capable locations and Peering Service sessions. */
+    public Uni<ProviderSessions> providerSessions(String name) {
+        return providers().chain(all -> {
+            Provider provider = all.stream().filter(p -> p.getName().equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (provider == null) {
+                return knownPartner(name).map(known -> ProviderSessions.newBuilder().setKnown(known).build());
+            }
+            return pool.preparedQuery(SESSIONS + " and a.validation_state = 'Approved' and lower(a.peer_name) = lower($1)"
+                    + " order by p.peering_location, c.router_name, c.connection_identifier").execute(Tuple.of(name))
+                    .map(rows -> {
+                        ProviderSessions.Builder b = ProviderSessions.newBuilder().setProvider(true).setKnown(true)
+                                .setName(provider.getName()).addAllPrimaryLocations(provider.getPrimaryLocationsList())
+                                .addAllBackupLocations(provider.getBackupLocationsList());
+                        java.util.Set<Long> asns = new java.util.TreeSet<>();
+                        rows.forEach(r -> asns.add(r.getLong("peer_asn")));
+                        asns.add(provider.getPeerAsn());
+                        b.addAllPeerAsns(asns);
+                        addSessions(rows, b::addSessions);
+                        return b.build();
+                    });
+        });
+    }
+
+    /** One peering's Peering Service sessions and the Peering Service connections that are not Active yet. */
+    public Uni<PeeringSessions> peeringSessions(String subscriptionId, String resourceGroup, String peeringName) {
+        return peerings.get(subscriptionId, resourceGroup, peeringName).chain(peering -> {
+            if (peering == null) {
+                return Uni.createFrom().item(PeeringSessions.getDefaultInstance());
+            }
+            PeeringSessions.Builder b = PeeringSessions.newBuilder().setFound(true).setPeerAsn(peering.getPeerAsn())
+                    .setUseForPeeringService(peering.getUseForPeeringService())
+                    .setPeeringLocation(peering.getPeeringLocation());
+            for (var c : peering.getConnectionsList()) {
+                if (c.getUseForPeeringService() && !"Active".equals(c.getConnectionState())) {
+                    b.addInactiveConnections(c.getConnectionIdentifier());
+                }
+            }
+            return pool.preparedQuery("select peer_name from peer_asn where peer_asn = $1 and subscription_id = $2")
+                    .execute(Tuple.of(peering.getPeerAsn(), subscriptionId)).chain(names -> {
+                        names.forEach(r -> b.setPeerName(r.getString("peer_name")));
+                        return pool.preparedQuery(SESSIONS + " and p.subscription_id = $1 and p.resource_group_key = $2"
+                                + " and p.name = $3 order by c.router_name, c.connection_identifier")
+                                .execute(Tuple.of(subscriptionId, resourceGroup.toLowerCase(java.util.Locale.ROOT),
+                                        peering.getName()));
+                    }).map(rows -> {
+                        addSessions(rows, b::addSessions);
+                        return b.build();
+                    });
+        });
     }
 }

@@ -38,4 +38,27 @@ public class ProviderDirectoryGrpcService implements org.openpeering.proto.partn
         return Uni.createFrom().deferred(() -> directory.check(r.getPeeringServiceLocation(),
                 r.getPeeringServiceProvider()));
     }
+
+    @Override
+    public Uni<org.openpeering.proto.partner.v1.ProviderSessions> getProviderSessions(
+            org.openpeering.proto.partner.v1.GetProviderSessionsRequest r) {
+        return servicesOnly().chain(() -> directory.providerSessions(r.getProviderName()));
+    }
+
+    @Override
+    public Uni<org.openpeering.proto.partner.v1.PeeringSessions> getPeeringSessions(
+            org.openpeering.proto.partner.v1.GetPeeringSessionsRequest r) {
+        return servicesOnly().chain(() -> directory.peeringSessions(r.getSubscriptionId(), r.getResourceGroup(),
+                r.getPeeringName()));
+    }
+
+    /** Session addresses of every partner: for services (no caller identity) and the operator only. */
+    private static Uni<Void> servicesOnly() {
+        org.openpeering.service.CallerIdentity caller = org.openpeering.service.CallerIdentity.current();
+        if (caller != null && !caller.roles().contains("operator")) {
+            return Uni.createFrom().failure(new DomainException(org.openpeering.common.ArmCode.AUTHORIZATION_FAILED,
+                    "Only services and the operator read provider sessions.", null));
+        }
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -44,8 +44,9 @@ class PeeringServiceGrpcServiceTest {
     Pool pool;
 
     private void insert(String sub, String rg, String name) {
-        pool.preparedQuery("insert into peering_service (subscription_id, resource_group, name, location, "
-                + "peering_service_provider, version) values ($1, $2, $3, 'eastus', 'Contoso', 1) returning id")
+        pool.preparedQuery("insert into peering_service (subscription_id, resource_group, resource_group_key, name,"
+                + " name_key, location, peering_service_provider, version) values ($1, $2, lower($2), $3, lower($3),"
+                + " 'eastus', 'Contoso', 1) returning id")
                 .execute(Tuple.of(sub, rg, name))
                 .chain(rows -> pool.preparedQuery("insert into peering_service_tag values ($1, 'env', 'test')")
                         .execute(Tuple.of(rows.iterator().next().getLong(0))))

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.openpeering.proto.partner.v1.CollectorSession;
 import org.openpeering.proto.partner.v1.ListCollectorSessionsRequest;
 import org.openpeering.proto.partner.v1.MutinyPeeringsServiceGrpc;
+import org.openpeering.service.ServiceToken;
 import org.openpeering.telemetry.collector.BgpListener;
 import org.openpeering.telemetry.collector.Neighbor;
 

@@ -128,17 +128,7 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
                 .setReceivedTimestamp(Instant.ofEpochMilli(v.route().receivedAtMillis()).toString())
                 .setRouter(rib.key().router()).setPeerAddress(rib.key().peerAddress()).setPathId(v.route().pathId())
                 .setOriginAsn(origin == null ? 0 : origin);
-        if (a.communities() != null) {
-            for (int c : a.communities()) {
-                b.addCommunities(((c >>> 16) & 0xffff) + ":" + (c & 0xffff));
-            }
-        }
-        if (a.largeCommunities() != null) {
-            long[] l = a.largeCommunities();
-            for (int i = 0; i + 2 < l.length; i += 3) {
-                b.addCommunities(l[i] + ":" + l[i + 1] + ":" + l[i + 2]);
-            }
-        }
+        b.addAllCommunities(communities(a));
         return b.build();
     }
 
@@ -159,6 +149,101 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
             });
             return b.build();
         });
+    }
+
+    @Override
+    public Uni<org.openpeering.proto.telemetry.v1.PrefixView> getPrefixView(
+            org.openpeering.proto.telemetry.v1.GetPrefixViewRequest r) {
+        return Uni.createFrom().item(() -> prefixView(r));
+    }
+
+    org.openpeering.proto.telemetry.v1.PrefixView prefixView(org.openpeering.proto.telemetry.v1.GetPrefixViewRequest r) {
+        Prefix prefix;
+        try {
+            prefix = Prefix.parse(r.getPrefix());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badArgument("prefix", "The prefix must be a canonical prefix such as 203.0.113.0/24.");
+        }
+        long now = System.currentTimeMillis();
+        Duration settle = collector.tableSettleTime();
+        org.openpeering.telemetry.protocol.rpki.VrpSet vrps = rpki.current();
+        var out = org.openpeering.proto.telemetry.v1.PrefixView.newBuilder().setPrefix(prefix.toString())
+                .setRpkiLoaded(vrps != null);
+        for (SessionRef ref : r.getSessionsList()) {
+            var view = org.openpeering.proto.telemetry.v1.SessionPrefixView.newBuilder().setSession(ref);
+            List<SessionRib> ribs;
+            try {
+                ribs = registry.find(ref.getRouter(), Neighbor.canonical(ref.getPeerAddress()));
+            } catch (IllegalArgumentException e) {
+                ribs = List.of();
+            }
+            if (!ribs.isEmpty()) {
+                // one session per (router, peer address); when the peer ASN changed, the established one wins
+                SessionRib rib = ribs.stream().filter(x -> "Established".equals(x.state())).findFirst()
+                        .orElse(ribs.get(0));
+                view.setKnown(true).setState(rib.state()).setTableComplete(rib.tableComplete(now, settle));
+                for (RibRoute route : rib.routes(prefix)) {
+                    view.addRoutes(prefixRoute(prefix, route, vrps));
+                }
+            }
+            out.addSessions(view);
+        }
+        return out.build();
+    }
+
+    private static org.openpeering.proto.telemetry.v1.PrefixRoute prefixRoute(Prefix prefix, RibRoute route,
+            org.openpeering.telemetry.protocol.rpki.VrpSet vrps) {
+        PathAttributes a = route.attributes();
+        Long origin = a.originAs();
+        var b = org.openpeering.proto.telemetry.v1.PrefixRoute.newBuilder().setPathId(route.pathId())
+                .setOriginAsn(origin == null ? 0 : origin).setNextHop(route.nextHop() == null ? "" : route.nextHop())
+                .setReceivedTimestamp(Instant.ofEpochMilli(route.receivedAtMillis()).toString());
+        for (var segment : a.asPath()) {
+            if (segment.set()) {
+                StringBuilder set = new StringBuilder("{");
+                for (long asn : segment.asns()) {
+                    set.append(set.length() > 1 ? "," : "").append(asn);
+                }
+                b.addAsPath(set.append('}').toString());
+            } else {
+                for (long asn : segment.asns()) {
+                    b.addAsPath(Long.toString(asn));
+                }
+            }
+        }
+        communities(a).forEach(b::addCommunities);
+        if (vrps == null) {
+            b.setRpkiState("Unknown");
+        } else {
+            List<org.openpeering.telemetry.protocol.rpki.Vrp> covering = new ArrayList<>();
+            var validity = vrps.validate(prefix, origin, covering);
+            b.setRpkiState(switch (validity) {
+                case VALID -> "Valid";
+                case INVALID_ORIGIN -> "InvalidOrigin";
+                case INVALID_LENGTH -> "InvalidLength";
+                case NOT_FOUND -> "NotFound";
+            });
+            for (var v : covering) {
+                b.addCoveringVrps(v.prefix() + "-" + v.maxLength() + " AS" + v.asn());
+            }
+        }
+        return b.build();
+    }
+
+    private static List<String> communities(PathAttributes a) {
+        List<String> out = new ArrayList<>();
+        if (a.communities() != null) {
+            for (int c : a.communities()) {
+                out.add(((c >>> 16) & 0xffff) + ":" + (c & 0xffff));
+            }
+        }
+        if (a.largeCommunities() != null) {
+            long[] l = a.largeCommunities();
+            for (int i = 0; i + 2 < l.length; i += 3) {
+                out.add(l[i] + ":" + l[i + 1] + ":" + l[i + 2]);
+            }
+        }
+        return out;
     }
 
     /** Where a page ended: the session index and the last prefix of the page. */

@@ -1,9 +1,8 @@
-package org.openpeering.telemetry.partner;
+package org.openpeering.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openpeering.common.CallerHeaders;
-import org.openpeering.service.PeeringConfig;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -13,7 +12,7 @@ import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 
-/** Presents the service token on telemetry-service's own calls to partner-service (no caller identity: a service). */
+/** Presents the service token on a service's own calls to another service (no caller identity: a service). */
 @ApplicationScoped
 public class ServiceToken implements ClientInterceptor {
 
