@@ -3,6 +3,7 @@ package org.openpeering.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openpeering.local.Suite;
@@ -24,13 +25,27 @@ final class SuiteExtension {
                 Path vrps = state.resolve("vrps.json");
                 Files.writeString(vrps, "{\"roas\":[{\"prefix\":\"203.0.113.0/24\",\"maxLength\":24,\"asn\":64510,"
                         + "\"ta\":\"e2e\"},{\"prefix\":\"198.51.100.0/24\",\"maxLength\":24,\"asn\":\"AS64511\","
+                        + "\"ta\":\"e2e\"},{\"prefix\":\"192.0.2.192/26\",\"maxLength\":26,\"asn\":64511,"
                         + "\"ta\":\"e2e\"}]}");
+                // routing-registry data for prefix validation (check 10), RPSL as the RIPE and RADB dumps write it
+                Path irr = state.resolve("irr.db");
+                StringBuilder rpsl = new StringBuilder("% e2e routing registry: documentation resources only\n\n");
+                for (String route : List.of("203.0.113.0/24", "198.51.100.0/25", "198.51.100.128/25", "192.0.2.0/26",
+                        "192.0.2.64/26", "192.0.2.192/26")) {
+                    rpsl.append("route: ").append(route).append("\norigin: AS64510\nsource: E2E\n\n");
+                }
+                rpsl.append("route: 192.0.2.128/26\norigin: AS64511\nsource: E2E\n\n");
+                rpsl.append("route6: 2001:db8:1::/48\norigin: AS64510\nsource: E2E\n");
+                Files.writeString(irr, rpsl);
                 Suite.Options options = Suite.Options.forTests(root, state)
                         .withExtraEnvironment(Map.of("PEERING_PAGE_SIZE", "2",
                                 "TELEMETRY_BGP_HOST", "127.0.0.1",
                                 // sessions come from partner-service's connections, refreshed every second here
                                 "TELEMETRY_PARTNER_SYNC_INTERVAL", "1S",
-                                "TELEMETRY_RPKI_VRP_FILE", vrps.toString()));
+                                "TELEMETRY_RPKI_VRP_FILE", vrps.toString(),
+                                "PREFIX_IRR_FILES", irr.toString(),
+                                // Pending prefixes (tables completing) are validated again every second here
+                                "PREFIX_VALIDATION_RETRY_INTERVAL", "1S"));
                 suite = Suite.start(options, Duration.ofSeconds(180));
             } catch (Exception e) {
                 throw new IllegalStateException("The suite did not start: " + e.getMessage(), e);

@@ -112,7 +112,7 @@ public class CustomerPrefixes {
                                         .replaceWith(false);
                             }
                             return tx.preparedQuery("insert into customer_prefix (peering_service_id, name, name_key,"
-                                    + " prefix, prefix_key, allowed_origins, version) values ($1, $2, $3, $4::cidr, $5,"
+                                    + " prefix, prefix_key, allowed_origins, version) values ($1, $2, $3, $4::text::cidr, $5,"
                                     + " $6, 1)").execute(Tuple.of(psId, in.getName(), Sql.key(in.getName()),
                                             prefix.toString(), key, (Object) allowed(in)))
                                     .onFailure(e -> Sql.violates(e, "customer_prefix_overlap_ex"))
@@ -147,7 +147,7 @@ public class CustomerPrefixes {
             throw DomainException.badArgument("properties.peeringServicePrefixKey", KEY_MISMATCH);
         }
         Long[] asns = provider.getPeerAsnsList().toArray(Long[]::new);
-        return pool.preparedQuery("select 1 from registered_prefix where prefix_key = $1 and prefix >>= $2::cidr"
+        return pool.preparedQuery("select 1 from registered_prefix where prefix_key = $1 and prefix >>= $2::text::cidr"
                 + " and peer_asn = any($3)").execute(Tuple.of(key, prefix.toString(), (Object) asns)).chain(rows -> {
                     if (rows.iterator().hasNext()) {
                         return Uni.createFrom().voidItem();

@@ -89,7 +89,7 @@ public class Registrations {
                             }
                             return tx.preparedQuery("insert into registered_prefix (subscription_id, resource_group,"
                                     + " resource_group_key, peering_name, peering_key, name, name_key, prefix, peer_asn,"
-                                    + " peer_name, prefix_key, version) values ($1, $2, $3, $4, $5, $6, $7, $8::cidr, $9,"
+                                    + " peer_name, prefix_key, version) values ($1, $2, $3, $4, $5, $6, $7, $8::text::cidr, $9,"
                                     + " $10, $11, 1)").execute(Tuple.from(new Object[] { in.getSubscriptionId(),
                                             in.getResourceGroup(), Sql.key(in.getResourceGroup()), in.getPeeringName(),
                                             Sql.key(in.getPeeringName()), in.getName(), Sql.key(in.getName()),

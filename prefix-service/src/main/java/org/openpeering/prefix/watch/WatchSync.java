@@ -223,12 +223,16 @@ public class WatchSync {
             return;
         }
         LOG.infof("telemetry-service's change stream %s; reconnecting", why);
-        vertx.setTimer(config.watch().reconnectDelay().toMillis(), id -> connect());
+        try {
+            vertx.setTimer(config.watch().reconnectDelay().toMillis(), id -> connect());
+        } catch (RuntimeException e) {
+            // shutting down: Vert.x no longer takes timers
+        }
     }
 
     /** Stores the change on the prefixes it concerns and advances the cursor, in one transaction. */
     Uni<Void> handle(RouteChange change) {
-        return pool.withTransaction(tx -> tx.preparedQuery("select id from customer_prefix where prefix = $1::cidr")
+        return pool.withTransaction(tx -> tx.preparedQuery("select id from customer_prefix where prefix = $1::text::cidr")
                 .execute(Tuple.of(change.getWatchedPrefix())).chain(rows -> {
                     List<Long> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getLong(0)));
