@@ -337,6 +337,11 @@ class PrefixValidationIT {
         customer().delete(ps("ps1") + "?" + ArmRequests.V).then().statusCode(409)
                 .body("error.message", containsString("web"));
         customer().get(ps("ps1") + "?" + ArmRequests.V).then().statusCode(200);
+        // a peering with registrations cannot be deleted (partner-service asks prefix-service)
+        partner().delete(peering("ps-ams") + "?" + ArmRequests.V).then().statusCode(409)
+                .body("error.message", containsString("registeredAsns/customer-asn"))
+                .body("error.message", containsString("registeredPrefixes/web"));
+        partner().get(peering("ps-ams") + "?" + ArmRequests.V).then().statusCode(200);
         partner().delete(peering("ps-ams") + "/registeredAsns/customer-asn?" + ArmRequests.V).then().statusCode(200);
         partner().delete(peering("ps-ams") + "/registeredAsns/customer-asn?" + ArmRequests.V).then().statusCode(204);
     }

@@ -88,7 +88,7 @@ class ManifestsTest {
     /** Who calls whom (gRPC on the http port); the NetworkPolicies must allow exactly these calls. */
     private static final Map<String, Set<String>> CALLS = Map.of(
             "gateway", Set.of("partner-service", "prefix-service", "telemetry-service"),
-            "partner-service", Set.of(),
+            "partner-service", Set.of("prefix-service"),
             "prefix-service", Set.of("partner-service", "telemetry-service"),
             "telemetry-service", Set.of("partner-service", "prefix-service"));
     private static final List<String> OVERLAYS = List.of("dev", "prod", "jvm");

@@ -24,4 +24,11 @@ public interface PartnerConfig {
      * From a Kubernetes Secret; no default.
      */
     String secretKeys();
+
+    /**
+     * Ask prefix-service before deleting a peering whether prefixes or ASNs are registered under it (DOMAIN.md §1:
+     * then 409). Off only where prefix-service does not run (this module's own tests).
+     */
+    @WithDefault("true")
+    boolean registrationCheck();
 }

@@ -23,9 +23,11 @@ import io.smallrye.mutiny.Uni;
 public class PeeringGrpcService implements PeeringsService {
 
     private final PeeringService peerings;
+    private final PeeringDependents dependents;
 
-    public PeeringGrpcService(PeeringService peerings) {
+    public PeeringGrpcService(PeeringService peerings, PeeringDependents dependents) {
         this.peerings = peerings;
+        this.dependents = dependents;
     }
 
     @Override
@@ -49,7 +51,9 @@ public class PeeringGrpcService implements PeeringsService {
 
     @Override
     public Uni<DeletePeeringResponse> deletePeering(DeletePeeringRequest r) {
-        return peerings.delete(r.getSubscriptionId(), r.getResourceGroup(), r.getName(), r.getPrecondition())
+        // registrations are asked for first; one made between the two steps is the partner's own race
+        return dependents.requireNone(r.getSubscriptionId(), r.getResourceGroup(), r.getName())
+                .chain(() -> peerings.delete(r.getSubscriptionId(), r.getResourceGroup(), r.getName(), r.getPrecondition()))
                 .map(existed -> DeletePeeringResponse.newBuilder().setExisted(existed).build());
     }
 
