@@ -356,6 +356,34 @@ class PrefixValidationIT {
         customer().post("/operator/v1/irr/reload?" + ArmRequests.V).then().statusCode(403);
     }
 
+    /** Without telemetry-service a prefix is Pending, never Failed; when it returns, validation catches up. */
+    @Test
+    @Order(7)
+    void prefixesArePendingWhileTelemetryIsAwayAndCatchUpWhenItReturns() throws Exception {
+        awaitState(prefix("web"), "Verified");
+        SuiteExtension.suite().stopService("telemetry-service");
+        try {
+            awaitState(prefix("web"), "Pending");
+            customer().get(prefix("web")).then().body("properties.errorMessage", org.hamcrest.Matchers.nullValue());
+            partner().post(peering("ps-ams") + "/registeredPrefixes/web/validate?" + ArmRequests.V).then()
+                    .statusCode(200).body("properties.prefixValidationState", equalTo("Pending"));
+            // the failing checks stay where they were decided: nothing became Failed for want of data
+            customer().get(prefix("no-community")).then().body("properties.prefixValidationState",
+                    org.hamcrest.Matchers.oneOf("Failed", "Pending"));
+        } finally {
+            SuiteExtension.suite().restartService("telemetry-service", Duration.ofSeconds(120));
+        }
+        awaitState(prefix("web"), "Verified");
+        awaitState(prefix("no-community"), "Failed");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> partner().post(peering("ps-ams")
+                + "/registeredPrefixes/web/validate?" + ArmRequests.V).then().statusCode(200)
+                .body("properties.prefixValidationState", equalTo("Verified")));
+        JsonPath events = customer().get(ps("ps1") + "/prefixes/web/events?$top=100&" + ArmRequests.V).then()
+                .statusCode(200).extract().jsonPath();
+        assertTrue(events.getList("value.eventSummary").contains("Validation state changed from Verified to Pending"),
+                events.getList("value.eventSummary").toString());
+    }
+
     /** A rejected customer (or partner) request: its status, code and target, and the read-back that must not change. */
     record Case(String name, String method, String path, Supplier<String> body, Supplier<RequestSpecification> caller,
             int status, String code, String target, String message, String readBack) {

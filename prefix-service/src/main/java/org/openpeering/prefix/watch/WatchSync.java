@@ -55,6 +55,7 @@ public class WatchSync {
     private boolean pushing;
     private Cancellable stream;
     private volatile boolean connected;
+    private volatile boolean telemetryWasDown;
 
     public WatchSync(Pool pool, Upstreams upstreams, IrrState irr, Validator validator, PrefixConfig config,
             Vertx vertx) {
@@ -118,6 +119,12 @@ public class WatchSync {
                         pushing = false;
                     }
                     LOG.debugf("Watching %d prefixes", r.getWatched());
+                    if (telemetryWasDown) {
+                        // telemetry-service is back: catch up on whatever changed meanwhile
+                        telemetryWasDown = false;
+                        LOG.info("telemetry-service answers again; validating every prefix");
+                        validator.fullPass();
+                    }
                     if (dirty) {
                         push();
                     }
@@ -126,6 +133,9 @@ public class WatchSync {
                         pushing = false;
                     }
                     dirty = true;
+                    if (e instanceof Upstreams.Unreachable) {
+                        telemetryWasDown = true;
+                    }
                     LOG.infof("Watched prefixes not pushed (retrying): %s", e.getMessage());
                 });
     }
@@ -212,8 +222,6 @@ public class WatchSync {
                             .onItem().transformToUniAndConcatenate(this::handle)
                             .subscribe().with(ok -> {
                             }, e -> reconnect("failed: " + e.getMessage()), () -> reconnect("ended"));
-                    // catching up: whatever happened while disconnected is re-validated
-                    validator.fullPass();
                 }, e -> reconnect("cursor not read: " + e.getMessage()));
     }
 
@@ -221,6 +229,13 @@ public class WatchSync {
         connected = false;
         if (stopped) {
             return;
+        }
+        if (!telemetryWasDown) {
+            // telemetry-service went away: every prefix is validated once (it becomes Pending, never Failed), and
+            // again when a push of the watch set succeeds (catching up)
+            telemetryWasDown = true;
+            dirty = true;
+            validator.fullPass();
         }
         LOG.infof("telemetry-service's change stream %s; reconnecting", why);
         try {
