@@ -235,6 +235,11 @@ class PrefixValidationIT {
                 .body("type", equalTo("Microsoft.Peering/peeringServices"))
                 .body("properties.peeringServiceProvider", equalTo("Fabrikam Transit"))
                 .body("properties.provisioningState", equalTo("Succeeded"));
+        customer().body("{\"tags\":{\"env\":\"prod\"}}").patch(ps("ps1") + "?" + ArmRequests.V).then().statusCode(200)
+                .body("tags.env", equalTo("prod")).body("etag", equalTo("\"2\""))
+                .body("properties.providerBackupPeeringLocation", equalTo("Frankfurt"));
+        customer().get("/subscriptions/" + CUSTOMER + "/providers/Microsoft.Peering/peeringServices?" + ArmRequests.V)
+                .then().statusCode(200).body("value.name", equalTo(List.of("ps1")));
         // another customer, with its own peering service, for the overlap rule below
         ArmRequests.as(List.of("sub-ps-other"), List.of("customer")).body(psBody("West Europe", "Utrecht",
                 "fabrikam transit", "Amsterdam", null)).put("/subscriptions/sub-ps-other/resourceGroups/" + RG
