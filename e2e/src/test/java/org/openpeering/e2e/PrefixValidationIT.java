@@ -389,6 +389,44 @@ class PrefixValidationIT {
                 events.getList("value.eventSummary").toString());
     }
 
+    /** Latency: an agent uploads JSON lines; the customer reads the report of its prefix. */
+    @Test
+    @Order(8)
+    void agentsUploadSamplesAndCustomersReadTheirPrefixesLatency() {
+        long now = java.time.Instant.now().toEpochMilli();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 200; i++) {
+            lines.append("{\"timestamp\":").append(now - i * 1000L).append(",\"location\":\"Amsterdam\",\"client\":"
+                    + "\"203.0.113.").append(i % 250).append("\",\"rttMs\":").append(i / 10.0).append(",\"source\":"
+                    + "\"e2e-agent\"}\n");
+        }
+        lines.append("{\"timestamp\":").append(now).append(",\"location\":\"Amsterdam\",\"client\":\"203.0.113.1\","
+                + "\"loss\":true}\n");
+        lines.append("not json\n");
+        lines.append("{\"timestamp\":").append(now).append(",\"location\":\"Atlantis\",\"client\":\"203.0.113.1\","
+                + "\"rttMs\":5}\n");
+        RequestSpecification agent = ArmRequests.as(List.of("*"), List.of("agent"));
+        agent.body(lines.toString()).post("/telemetry/v1/latencySamples?" + ArmRequests.V).then().statusCode(200)
+                .body("accepted", equalTo(201)).body("losses", equalTo(1))
+                .body("rejected.Malformed", equalTo(1)).body("rejected.UnknownLocation", equalTo(1));
+        // only agents upload
+        customer().body(lines.toString()).post("/telemetry/v1/latencySamples?" + ArmRequests.V).then().statusCode(403);
+        String report = ps("ps1") + "/prefixes/web/latency?window=PT6H&" + ArmRequests.V;
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> customer().get(report).then().statusCode(200)
+                .body("properties.overall.count", equalTo(200)));
+        JsonPath latency = customer().get(report).then().body("properties.overall.losses", equalTo(1))
+                .body("properties.locations[0].location", equalTo("Amsterdam")).extract().jsonPath();
+        // 0.1 ... 20.0 ms: the exact median is 10.0 ms, kept within HdrHistogram's 3 significant digits
+        assertEquals(10.0, latency.getDouble("properties.overall.p50Ms"), 0.011);
+        assertEquals(20.0, latency.getDouble("properties.overall.maxMs"), 0.021);
+        customer().get(report).then()
+                .body("properties.hourly.size()", equalTo(7))
+                .body("properties.reportedPrefix", equalTo("203.0.113.0/24"));
+        customer().get(ps("ps1") + "/prefixes/web/latency?window=P2D&" + ArmRequests.V).then().statusCode(400)
+                .body("error.target", equalTo("window"));
+        ArmRequests.as(List.of("sub-ps-other"), List.of("customer")).get(report).then().statusCode(403);
+    }
+
     /** A rejected customer (or partner) request: its status, code and target, and the read-back that must not change. */
     record Case(String name, String method, String path, Supplier<String> body, Supplier<RequestSpecification> caller,
             int status, String code, String target, String message, String readBack) {

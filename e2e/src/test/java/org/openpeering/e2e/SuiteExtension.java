@@ -45,7 +45,10 @@ final class SuiteExtension {
                                 "TELEMETRY_RPKI_VRP_FILE", vrps.toString(),
                                 "PREFIX_IRR_FILES", irr.toString(),
                                 // Pending prefixes (tables completing) are validated again every second here
-                                "PREFIX_VALIDATION_RETRY_INTERVAL", "1S"));
+                                "PREFIX_VALIDATION_RETRY_INTERVAL", "1S",
+                                // latency: the edge locations samples may name; minutes written every second
+                                "TELEMETRY_LATENCY_EDGES", "Amsterdam=192.0.2.10,Frankfurt=192.0.2.20",
+                                "TELEMETRY_LATENCY_FLUSH_INTERVAL", "1s"));
                 suite = Suite.start(options, Duration.ofSeconds(180));
             } catch (Exception e) {
                 throw new IllegalStateException("The suite did not start: " + e.getMessage(), e);

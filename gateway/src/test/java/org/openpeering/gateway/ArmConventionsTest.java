@@ -128,8 +128,8 @@ class ArmConventionsTest {
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/connectionMonitorTests/x",
             "PUT,    /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
             "POST,   /subscriptions/s/providers/Microsoft.Peering/initializeConnectionMonitor",
-            "POST,   /telemetry/v1/latencySamples",
-            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/prefixes/x/latency",
+            "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/connectionMonitorTests",
+            "GET,    /subscriptions/s/providers/Microsoft.Peering/webhooks",
             "DELETE, /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {

@@ -65,13 +65,6 @@ public class NotYetImplementedResource {
         throw ArmException.notImplemented("POST initializeConnectionMonitor");
     }
 
-    @Access({Role.CUSTOMER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Peering/peeringServices/{peeringServiceName}/prefixes/{prefixName}/latency")
-    public Response getPrefixLatency() {
-        throw ArmException.notImplemented("GET prefix latency");
-    }
-
     @Access({Role.CUSTOMER, Role.PARTNER})
     @GET
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
@@ -98,12 +91,5 @@ public class NotYetImplementedResource {
     @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks")
     public Response getWebhooks2() {
         throw ArmException.notImplemented("GET webhooks");
-    }
-
-    @Access({Role.AGENT})
-    @POST
-    @Path("telemetry/v1/latencySamples")
-    public Response postLatencySamples() {
-        throw ArmException.notImplemented("POST latencySamples");
     }
 }

@@ -18,6 +18,40 @@ public interface CollectorConfig {
 
     PartnerSync partnerSync();
 
+    /** Latency reporting (DOMAIN.md §6). */
+    Latency latency();
+
+    interface Latency {
+        /**
+         * The operator's edge locations and their addresses (RIPE Atlas targets):
+         * {@code Amsterdam=192.0.2.10;2001:db8::10,Frankfurt=192.0.2.20}. Samples name one of these locations.
+         */
+        Optional<String> edges();
+
+        /** Minute aggregates are kept this long; older samples are rejected. */
+        @WithDefault("30d")
+        Duration minuteRetention();
+
+        /** Hourly aggregates are kept this long. */
+        @WithDefault("365d")
+        Duration hourRetention();
+
+        /** Daily aggregates: kept forever when empty. */
+        Optional<Duration> dayRetention();
+
+        /** How often the in-memory minute aggregates are written (batched). */
+        @WithDefault("10s")
+        Duration flushInterval();
+
+        /** How often roll-ups, partitions and retention run. */
+        @WithDefault("60s")
+        Duration maintenanceInterval();
+
+        /** An hour with fewer samples is marked low-confidence. */
+        @WithDefault("100")
+        int lowConfidenceSamples();
+    }
+
     /** Sessions from partner-service's connection data. */
     interface PartnerSync {
         @WithDefault("true")

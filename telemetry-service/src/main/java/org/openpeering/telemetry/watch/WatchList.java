@@ -15,8 +15,9 @@ import org.openpeering.telemetry.protocol.rib.PrefixTrie;
 public class WatchList {
 
     private final Map<String, List<Watch>> byOwner = new HashMap<>();
-    private PrefixTrie<List<Watch>> v4 = new PrefixTrie<>(false);
-    private PrefixTrie<List<Watch>> v6 = new PrefixTrie<>(true);
+    /** Replaced whole on every change and never modified after: readable without the lock. */
+    private volatile PrefixTrie<List<Watch>> v4 = new PrefixTrie<>(false);
+    private volatile PrefixTrie<List<Watch>> v6 = new PrefixTrie<>(true);
     /** Read on every UPDATE without the lock: most of the table is not watched. */
     private volatile int count;
 
@@ -49,6 +50,12 @@ public class WatchList {
 
     public int size() {
         return count;
+    }
+
+    /** The most specific watched prefix covering the address or prefix (latency attribution), or null; lock-free. */
+    public Prefix longestMatch(Prefix p) {
+        PrefixTrie.Entry<List<Watch>> e = (p.isV6() ? v6 : v4).longestMatch(p);
+        return e == null ? null : e.prefix();
     }
 
     private void rebuild() {

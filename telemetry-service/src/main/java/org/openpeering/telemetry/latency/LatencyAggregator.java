@@ -1,0 +1,169 @@
+package org.openpeering.telemetry.latency;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.HdrHistogram.Histogram;
+import org.openpeering.proto.telemetry.v1.LatencySample;
+import org.openpeering.proto.telemetry.v1.UploadSummary;
+import org.openpeering.telemetry.collector.CollectorConfig;
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.watch.WatchList;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Accepts samples (after {@link SampleRules}), attributes each to the watched customer prefix covering its client
+ * (the activated prefixes prefix-service watches), and records it in the in-memory histogram of its (reported prefix,
+ * location, minute). {@link #drain()} hands the accumulated minutes over for writing; a sample that arrives during
+ * a drain lands in the next one (never lost, never counted twice).
+ */
+@ApplicationScoped
+public class LatencyAggregator {
+
+    /** HdrHistogram precision: values keep 3 significant decimal digits (0.1 %). */
+    public static final int DIGITS = 3;
+    /** Microseconds: RTTs up to 10 s are tracked. */
+    public static final long HIGHEST_US = 10_000_000L;
+
+    /** One (reported prefix, edge location, minute) aggregate. */
+    public record Key(Prefix prefix, String location, long epochMinute) {
+    }
+
+    /** Samples of one key: an RTT histogram (µs) and the losses. */
+    public static final class Bucket {
+        final Histogram histogram = newHistogram();
+        long losses;
+
+        synchronized void record(LatencySample s) {
+            if (s.getLoss()) {
+                losses++;
+            } else {
+                histogram.recordValue(Math.max(1, Math.min(HIGHEST_US, Math.round(s.getRttMs() * 1000))));
+            }
+        }
+
+        public Histogram histogram() {
+            return histogram;
+        }
+
+        public long losses() {
+            return losses;
+        }
+    }
+
+    public static Histogram newHistogram() {
+        return new Histogram(1, HIGHEST_US, DIGITS);
+    }
+
+    private final WatchList watches;
+    private final EdgeLocations edges;
+    private final long retentionMillis;
+    private final MeterRegistry meters;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private ConcurrentHashMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public LatencyAggregator(WatchList watches, CollectorConfig config, MeterRegistry meters) {
+        this.watches = watches;
+        this.edges = EdgeLocations.parse(config.latency().edges().orElse(""));
+        this.retentionMillis = config.latency().minuteRetention().toMillis();
+        this.meters = meters;
+    }
+
+    public EdgeLocations edges() {
+        return edges;
+    }
+
+    /** Records the acceptable samples of a batch; the summary counts accepted, losses and refusals per reason. */
+    public void ingest(List<LatencySample> samples, long nowMillis, UploadSummary.Builder summary) {
+        Map<String, Long> rejected = new HashMap<>();
+        long accepted = 0;
+        long losses = 0;
+        lock.readLock().lock();
+        try {
+            ConcurrentHashMap<Key, Bucket> into = buckets;
+            for (LatencySample s : samples) {
+                String location = edges.location(s.getLocation());
+                String reason;
+                Prefix customer = null;
+                if (location == null) {
+                    reason = SampleRules.UNKNOWN_LOCATION;
+                } else {
+                    reason = SampleRules.check(s.getLoss(), s.getRttMs(), s.getTimestampMillis(), nowMillis,
+                            retentionMillis);
+                }
+                if (reason == null) {
+                    Prefix client = SampleRules.client(s.getClient());
+                    if (client == null) {
+                        reason = SampleRules.MALFORMED;
+                    } else {
+                        customer = watches.longestMatch(client);
+                        if (customer == null) {
+                            reason = SampleRules.CLIENT_OUTSIDE_PREFIXES;
+                        }
+                    }
+                }
+                if (reason != null) {
+                    rejected.merge(reason, 1L, Long::sum);
+                    continue;
+                }
+                Key key = new Key(SampleRules.reported(customer), location,
+                        Math.floorDiv(s.getTimestampMillis(), 60_000L));
+                into.computeIfAbsent(key, k -> new Bucket()).record(s);
+                accepted++;
+                if (s.getLoss()) {
+                    losses++;
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        summary.setAccepted(summary.getAccepted() + accepted).setLosses(summary.getLosses() + losses);
+        meters.counter("latency_samples_accepted").increment(accepted);
+        rejected.forEach((reason, n) -> {
+            summary.putRejected(reason, summary.getRejectedOrDefault(reason, 0) + n);
+            meters.counter("latency_samples_rejected", "reason", reason).increment(n);
+        });
+    }
+
+    /** Counts refusals found before ingestion (e.g. RIPE Atlas entries that carry an error). */
+    public void refused(List<String> reasons, UploadSummary.Builder summary) {
+        for (String reason : reasons) {
+            summary.putRejected(reason, summary.getRejectedOrDefault(reason, 0) + 1);
+            meters.counter("latency_samples_rejected", "reason", reason).increment();
+        }
+    }
+
+    /** Takes every aggregate recorded so far (the caller writes them). */
+    public Map<Key, Bucket> drain() {
+        lock.writeLock().lock();
+        try {
+            Map<Key, Bucket> out = buckets;
+            buckets = new ConcurrentHashMap<>();
+            return out;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Puts aggregates back that could not be written (merged with what arrived meanwhile). */
+    public void restore(Map<Key, Bucket> unwritten) {
+        lock.readLock().lock();
+        try {
+            unwritten.forEach((key, b) -> {
+                Bucket into = buckets.computeIfAbsent(key, k -> new Bucket());
+                synchronized (into) {
+                    into.histogram.add(b.histogram);
+                    into.losses += b.losses;
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}
