@@ -10,12 +10,21 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openpeering.common.GrpcErrors;
 import org.openpeering.proto.telemetry.v1.LookupRoutesRequest;
 import org.openpeering.proto.telemetry.v1.Route;
 import org.openpeering.proto.telemetry.v1.RouteLookupService;
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.protocol.bgp.AsPathSegment;
+import org.openpeering.telemetry.protocol.bgp.Nlri;
+import org.openpeering.telemetry.protocol.bgp.PathAttributes;
+import org.openpeering.telemetry.protocol.bgp.Update;
+import org.openpeering.telemetry.rib.RibRegistry;
+import org.openpeering.telemetry.rib.SessionKey;
+import org.openpeering.telemetry.rib.SessionRib;
 import org.openpeering.testsupport.PostgresTestResource;
 import org.openpeering.testsupport.ServiceCaller;
 
@@ -25,9 +34,8 @@ import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
+/** The looking glass's BGP route comes from the in-memory RIB of every session. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "telemetry"))
 class RouteLookupGrpcServiceTest {
@@ -39,27 +47,40 @@ class RouteLookupGrpcServiceTest {
     RouteLookupService client;
 
     @Inject
-    Pool pool;
+    RibRegistry registry;
+
+    private SessionRib r1;
+    private SessionRib r2;
 
     @BeforeEach
-    void table() {
-        pool.query("truncate received_route").execute().await().atMost(T);
-        insert("ams-r1", "192.0.2.1", "203.0.113.0/24", "64500 64510", 64510);
-        insert("ams-r2", "192.0.2.3", "203.0.113.0/25", "64500 64505", 64505);
-        insert("ams-r1", "192.0.2.1", "198.51.100.0/24", "64500 64511", 64511);
-        insert("ams-r1", "192.0.2.1", "2001:db8::/32", "64500 65540", 65540);
+    void rib() {
+        r1 = registry.session(new SessionKey("lg-r1", "192.0.2.1", 64500));
+        r2 = registry.session(new SessionKey("lg-r2", "192.0.2.3", 64500));
+        announce(r1, "203.0.113.0/24", "192.0.2.1", 64500, 64510);
+        announce(r2, "203.0.113.0/25", "192.0.2.3", 64500, 64505);
+        announce(r1, "198.51.100.0/24", "192.0.2.1", 64500, 64511);
+        announce(r1, "2001:db8::/32", "2001:db8::1", 64500, 65540);
     }
 
-    private void insert(String router, String peer, String prefix, String path, long origin) {
-        pool.preparedQuery("insert into received_route (router, peer_address, peer_asn, prefix, next_hop, as_path, "
-                + "origin_asn, communities, received_at) values ($1, $2::text::inet, 64500, $3::text::cidr, $2::text::inet, $4, $5, "
-                + "'{64496:8007}', now())")
-                .execute(Tuple.of(router, peer, prefix, path).addLong(origin)).await().atMost(T);
+    @AfterEach
+    void flush() {
+        r1.down("test over");
+        r2.down("test over");
     }
 
+    private static void announce(SessionRib rib, String prefix, String nextHop, long... path) {
+        PathAttributes a = PathAttributes.of(PathAttributes.ORIGIN_IGP, List.of(AsPathSegment.sequence(path)),
+                nextHop.contains(":") ? null : nextHop).withCommunities(PathAttributes.community(64496, 8007));
+        Update u = new Update(List.of(), List.of(new Nlri(Prefix.parse(prefix), 0)), a,
+                nextHop.contains(":") ? nextHop : null, false, null, List.of());
+        rib.apply(u, a, nextHop.contains(":") ? null : nextHop, nextHop.contains(":") ? nextHop : null,
+                System.currentTimeMillis());
+    }
+
+    /** This test's sessions only (other tests of the boot may hold sessions too). */
     private List<Route> lookup(String ip) {
         return client.lookupRoutes(LookupRoutesRequest.newBuilder().setDestinationIp(ip).build()).await().atMost(T)
-                .getRoutesList();
+                .getRoutesList().stream().filter(r -> r.getRouter().startsWith("lg-")).toList();
     }
 
     @Test
@@ -68,7 +89,9 @@ class RouteLookupGrpcServiceTest {
         assertEquals(2, routes.size());
         assertEquals("203.0.113.0/25", routes.get(0).getPrefix());
         assertEquals(64505, routes.get(0).getOriginAsn());
-        assertEquals("ams-r2", routes.get(0).getRouter());
+        assertEquals("lg-r2", routes.get(0).getRouter());
+        assertEquals("192.0.2.3", routes.get(0).getNextHop());
+        assertEquals("64500 64505", routes.get(0).getAsPath());
         assertEquals("203.0.113.0/24", routes.get(1).getPrefix());
         assertEquals(List.of("64496:8007"), routes.get(1).getCommunitiesList());
 
@@ -78,14 +101,19 @@ class RouteLookupGrpcServiceTest {
     }
 
     @Test
+    void withdrawnRoutesAreGoneAtOnce() {
+        r2.apply(new Update(List.of(new Nlri(Prefix.parse("203.0.113.0/25"), 0)), List.of(), null, null, false, null,
+                List.of()), null, null, null, System.currentTimeMillis());
+        assertEquals(List.of("203.0.113.0/24"), lookup("203.0.113.5").stream().map(Route::getPrefix).toList());
+    }
+
+    @Test
     void refusesAnythingButAnAddressNamingTheField() {
         for (String bad : new String[] { "", "example.com", "203.0.113.0/24", "1.2.3.4; drop table x" }) {
             StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> lookup(bad), bad);
             assertEquals("BadArgument", e.getTrailers().get(GrpcErrors.ARM_CODE), bad);
             assertEquals("destinationIP", e.getTrailers().get(GrpcErrors.ARM_TARGET), bad);
         }
-        assertEquals(4, pool.query("select count(*) from received_route").execute().await().atMost(T).iterator()
-                .next().getLong(0));
     }
 
     @Test
