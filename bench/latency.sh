@@ -6,7 +6,7 @@
 # an embedded PostgreSQL; client and service share the JVM and the two cores.
 #
 # Usage: bench/latency.sh [-n samples] [-p prefixes] [-b batch] [-r reports]
-#   defaults: 1,000,000 samples, 10,000 prefixes, batches of 1,000 samples, 30 timed reports (after 5 warm-up)
+#   defaults: 1,000,000 samples, 10,000 prefixes, batches of 1,000 samples, 30 timed reports (after 20 warm-up calls)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples=1000000 prefixes=10000 batch=1000 reports=30

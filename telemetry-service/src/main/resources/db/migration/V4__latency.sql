@@ -1,4 +1,4 @@
--- Latency reporting (DOMAIN.md §6): mergeable HdrHistograms (microseconds, 3 significant digits, compressed) per
+-- Latency reporting (DOMAIN.md §6): mergeable HdrHistograms (microseconds, 2 significant digits, V2 encoding) per
 -- (reported prefix, edge location) and minute, hour and day. A period may hold several partial rows (a flush, a
 -- late sample): readers merge them. Minute rows are partitioned by day, hour rows by month (partitions are made
 -- ahead and dropped past the retention by telemetry-service's maintenance); day rows are kept forever by default.

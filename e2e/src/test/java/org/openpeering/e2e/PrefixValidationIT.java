@@ -416,9 +416,9 @@ class PrefixValidationIT {
                 .body("properties.overall.count", equalTo(200)));
         JsonPath latency = customer().get(report).then().body("properties.overall.losses", equalTo(1))
                 .body("properties.locations[0].location", equalTo("Amsterdam")).extract().jsonPath();
-        // 0.1 ... 20.0 ms: the exact median is 10.0 ms, kept within HdrHistogram's 3 significant digits
-        assertEquals(10.0, latency.getDouble("properties.overall.p50Ms"), 0.011);
-        assertEquals(20.0, latency.getDouble("properties.overall.maxMs"), 0.021);
+        // 0.1 ... 20.0 ms: the exact median is 10.0 ms, kept within the histogram's 2 significant digits (1 %)
+        assertEquals(10.0, latency.getDouble("properties.overall.p50Ms"), 0.101);
+        assertEquals(20.0, latency.getDouble("properties.overall.maxMs"), 0.201);
         customer().get(report).then()
                 .body("properties.hourly.size()", equalTo(7))
                 .body("properties.reportedPrefix", equalTo("203.0.113.0/24"));

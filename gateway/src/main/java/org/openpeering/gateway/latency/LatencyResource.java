@@ -194,8 +194,6 @@ public class LatencyResource {
             ObjectNode lo = locations.addObject();
             lo.put("location", l.getLocation());
             lo.set("stats", stats(l.getStats()));
-            var lh = lo.putArray("hourly");
-            l.getHourlyList().forEach(h -> lh.add(hour(h)));
         });
         return o;
     }

@@ -76,22 +76,49 @@ public final class Prefix implements Comparable<Prefix> {
     }
 
     private static byte[] literal(String addr) {
-        boolean looksV6 = addr.contains(":");
-        if (!looksV6 && !addr.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw new IllegalArgumentException("not an address literal: " + addr);
+        boolean looksV6 = addr.indexOf(':') >= 0;
+        if (!looksV6) {
+            return dottedQuad(addr);
         }
-        if (looksV6 && !addr.matches("[0-9A-Fa-f:.]+")) {
+        if (!addr.matches("[0-9A-Fa-f:.]+")) {
             throw new IllegalArgumentException("not an address literal: " + addr);
         }
         try {
             byte[] raw = InetAddress.getByName(addr).getAddress();
-            if (looksV6 != (raw.length == 16)) {
+            if (raw.length != 16) {
                 throw new IllegalArgumentException("not an address literal: " + addr);
             }
             return raw;
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an address literal: " + addr);
         }
+    }
+
+    /** a.b.c.d, each 1 to 3 decimal digits up to 255 (parsed by hand: this is on every latency sample's path). */
+    private static byte[] dottedQuad(String addr) {
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0, n = addr.length(); i <= n; i++) {
+            char c = i < n ? addr.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    throw new IllegalArgumentException("not an address literal: " + addr);
+                }
+            } else if (c == '.' && digits > 0 && part < 4) {
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                throw new IllegalArgumentException("not an address literal: " + addr);
+            }
+        }
+        if (part != 4) {
+            throw new IllegalArgumentException("not an address literal: " + addr);
+        }
+        return out;
     }
 
     public boolean isV6() {

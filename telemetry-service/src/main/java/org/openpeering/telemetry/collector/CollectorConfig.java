@@ -21,6 +21,9 @@ public interface CollectorConfig {
     /** Latency reporting (DOMAIN.md §6). */
     Latency latency();
 
+    /** CAIDA as-rel file (plain or .gz) for route leak (b); none: (b) is not checked. */
+    Optional<String> asRelationshipsFile();
+
     interface Latency {
         /**
          * The operator's edge locations and their addresses (RIPE Atlas targets):

@@ -18,6 +18,7 @@ public final class EdgeLocations {
 
     private final Map<String, String> byKey = new HashMap<>();
     private final Map<Prefix, String> byAddress = new HashMap<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
 
     public static EdgeLocations parse(String text) {
         EdgeLocations e = new EdgeLocations();
@@ -34,6 +35,7 @@ public final class EdgeLocations {
                 throw new IllegalArgumentException("edge location without a name: " + entry);
             }
             e.byKey.put(name.toLowerCase(Locale.ROOT), name);
+            e.names.add(name);
             if (eq >= 0) {
                 for (String address : entry.substring(eq + 1).split(";")) {
                     if (!address.isBlank()) {
@@ -47,7 +49,14 @@ public final class EdgeLocations {
 
     /** The configured name of a location, or null when it is not an edge location. */
     public String location(String name) {
-        return name == null ? null : byKey.get(name.trim().toLowerCase(Locale.ROOT));
+        if (name == null) {
+            return null;
+        }
+        // most samples spell the name as configured: found without building a lower-case copy
+        if (names.contains(name)) {
+            return name;
+        }
+        return byKey.get(name.trim().toLowerCase(Locale.ROOT));
     }
 
     /** The location an edge address belongs to, or null. */

@@ -26,8 +26,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class LatencyAggregator {
 
-    /** HdrHistogram precision: values keep 3 significant decimal digits (0.1 %). */
-    public static final int DIGITS = 3;
+    /**
+     * HdrHistogram precision: values keep 2 significant decimal digits (a bucket is at most 1 % wide). With RTTs from
+     * 1 µs to 10 s that is 2,304 counters per histogram; 3 digits would take 15,360, and merging 30 days of hours
+     * for a report costs in proportion.
+     */
+    public static final int DIGITS = 2;
     /** Microseconds: RTTs up to 10 s are tracked. */
     public static final long HIGHEST_US = 10_000_000L;
 
@@ -35,24 +39,48 @@ public class LatencyAggregator {
     public record Key(Prefix prefix, String location, long epochMinute) {
     }
 
-    /** Samples of one key: an RTT histogram (µs) and the losses. */
+    /**
+     * Samples of one key: the RTTs (µs) as they came and the losses. A histogram is built only when the minute is
+     * written: a full-range histogram takes about 120 KB, a minute of one prefix usually a few samples.
+     */
     public static final class Bucket {
-        final Histogram histogram = newHistogram();
+        private int[] rtts = new int[4];
+        private int size;
         long losses;
 
         synchronized void record(LatencySample s) {
             if (s.getLoss()) {
                 losses++;
-            } else {
-                histogram.recordValue(Math.max(1, Math.min(HIGHEST_US, Math.round(s.getRttMs() * 1000))));
+                return;
+            }
+            if (size == rtts.length) {
+                rtts = java.util.Arrays.copyOf(rtts, size * 2);
+            }
+            rtts[size++] = (int) Math.max(1, Math.min(HIGHEST_US, Math.round(s.getRttMs() * 1000)));
+        }
+
+        synchronized void add(Bucket other) {
+            for (int i = 0; i < other.size; i++) {
+                if (size == rtts.length) {
+                    rtts = java.util.Arrays.copyOf(rtts, size * 2);
+                }
+                rtts[size++] = other.rtts[i];
+            }
+            losses += other.losses;
+        }
+
+        /** Records the RTTs into the (reset) histogram. */
+        public synchronized void into(Histogram h) {
+            for (int i = 0; i < size; i++) {
+                h.recordValue(rtts[i]);
             }
         }
 
-        public Histogram histogram() {
-            return histogram;
+        public synchronized int samples() {
+            return size;
         }
 
-        public long losses() {
+        public synchronized long losses() {
             return losses;
         }
     }
@@ -155,13 +183,7 @@ public class LatencyAggregator {
     public void restore(Map<Key, Bucket> unwritten) {
         lock.readLock().lock();
         try {
-            unwritten.forEach((key, b) -> {
-                Bucket into = buckets.computeIfAbsent(key, k -> new Bucket());
-                synchronized (into) {
-                    into.histogram.add(b.histogram);
-                    into.losses += b.losses;
-                }
-            });
+            unwritten.forEach((key, b) -> buckets.computeIfAbsent(key, k -> new Bucket()).add(b));
         } finally {
             lock.readLock().unlock();
         }

@@ -11,11 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.DataFormatException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 import org.jboss.logging.Logger;
 import org.openpeering.common.DomainException;
 import org.openpeering.proto.telemetry.v1.LatencyHour;
@@ -40,6 +41,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * merged from hourly rows (complete hours) and minute rows (the hours not rolled up yet).
  */
 @ApplicationScoped
+// HdrHistogram decodes by calling the histogram class's constructor reflectively
+@io.quarkus.runtime.annotations.RegisterForReflection(targets = { Histogram.class, IntCountsHistogram.class })
 public class LatencyStore {
 
     private static final Logger LOG = Logger.getLogger(LatencyStore.class);
@@ -56,20 +59,25 @@ public class LatencyStore {
 
     // ---- encoding
 
-    static Buffer encode(Histogram h) {
-        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int n = h.encodeIntoCompressedByteBuffer(buf);
+    /** HdrHistogram's V2 encoding (zig-zag LEB128 counts: a few hundred bytes; no zlib, so decoding is cheap). */
+    private static final ThreadLocal<ByteBuffer> ENCODE_BUFFER = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocate(LatencyAggregator.newHistogram().getNeededByteBufferCapacity()));
+
+    static Buffer encode(AbstractHistogram h) {
+        ByteBuffer buf = ENCODE_BUFFER.get();
+        if (buf.capacity() < h.getNeededByteBufferCapacity()) {
+            buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+            ENCODE_BUFFER.set(buf);
+        }
+        buf.clear();
+        int n = h.encodeIntoByteBuffer(buf);
         return Buffer.buffer(java.util.Arrays.copyOf(buf.array(), n));
     }
 
-    static Histogram decode(Object value) {
+    static AbstractHistogram decode(Object value) {
         byte[] bytes = value instanceof Buffer b ? b.getBytes()
                 : ((io.vertx.mutiny.core.buffer.Buffer) value).getBytes();
-        try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), LatencyAggregator.HIGHEST_US);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a stored latency histogram does not decode", e);
-        }
+        return IntCountsHistogram.decodeFromByteBuffer(ByteBuffer.wrap(bytes), LatencyAggregator.HIGHEST_US);
     }
 
     static OffsetDateTime utc(Instant i) {
@@ -143,11 +151,12 @@ public class LatencyStore {
 
     private static List<EncodedRow> encodeRows(Map<LatencyAggregator.Key, LatencyAggregator.Bucket> buckets) {
         List<EncodedRow> out = new ArrayList<>(buckets.size());
+        Histogram h = LatencyAggregator.newHistogram();
         buckets.forEach((k, b) -> {
-            synchronized (b) {
-                out.add(new EncodedRow(k.prefix().toString(), k.location(), Instant.ofEpochMilli(k.epochMinute() * 60_000L),
-                        b.histogram().getTotalCount(), b.losses(), encode(b.histogram())));
-            }
+            h.reset();
+            b.into(h);
+            out.add(new EncodedRow(k.prefix().toString(), k.location(), Instant.ofEpochMilli(k.epochMinute() * 60_000L),
+                    h.getTotalCount(), b.losses(), encode(h)));
         });
         return out;
     }
@@ -242,40 +251,74 @@ public class LatencyStore {
         });
     }
 
-    /** Merges one period of the finer table into one row per (prefix, location) of the coarser, and moves the mark. */
+    /**
+     * Merges one period of the finer table into one row per (prefix, location) of the coarser, and moves the mark;
+     * rows are read through a cursor in (prefix, location) order and merged group by group, so memory stays flat.
+     */
     private Uni<Void> rollUp(String from, String fromColumn, String to, String toColumn, Instant start, Instant end) {
         String kind = toColumn;
-        return pool.withTransaction(tx -> tx.preparedQuery("select prefix::text as prefix, location, samples, losses,"
-                + " histogram from " + from + " where " + fromColumn + " >= $1 and " + fromColumn + " < $2")
-                .execute(Tuple.of(utc(start), utc(end)))
-                .chain(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return Uni.createFrom().item(() -> merge(list, start)).runSubscriptionOn(
-                            Infrastructure.getDefaultWorkerPool());
+        Merger merger = new Merger(start);
+        return pool.withTransaction(tx -> tx.prepare("select prefix::text as prefix, location, samples, losses,"
+                + " histogram from " + from + " where " + fromColumn + " >= $1 and " + fromColumn + " < $2"
+                + " order by prefix, location")
+                .chain(ps -> {
+                    io.vertx.mutiny.sqlclient.Cursor cursor = ps.cursor(Tuple.of(utc(start), utc(end)));
+                    return readAll(cursor, merger).eventually(() -> cursor.close());
                 })
-                .chain(merged -> insert(tx, to, toColumn, merged))
+                .chain(() -> insert(tx, to, toColumn, merger.finish()))
                 .chain(() -> tx.preparedQuery("update latency_rollup set upto = $2 where kind = $1 and upto = $3")
                         .execute(Tuple.of(kind, utc(end), utc(start))).replaceWithVoid()));
     }
 
-    private static List<EncodedRow> merge(List<Row> rows, Instant at) {
-        Map<String, Histogram> histograms = new TreeMap<>();
-        Map<String, long[]> counts = new HashMap<>();
-        for (Row r : rows) {
-            String key = r.getString("prefix") + "|" + r.getString("location");
-            histograms.computeIfAbsent(key, k -> LatencyAggregator.newHistogram()).add(decode(r.getValue("histogram")));
-            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
-            c[0] += r.getLong("samples");
-            c[1] += r.getLong("losses");
+    private static Uni<Void> readAll(io.vertx.mutiny.sqlclient.Cursor cursor, Merger merger) {
+        return cursor.read(2000).chain(rows -> Uni.createFrom().item(() -> {
+            rows.forEach(merger::add);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(x -> cursor.hasMore()
+                ? readAll(cursor, merger) : Uni.createFrom().voidItem()));
+    }
+
+    /** Merges rows arriving in (prefix, location) order into one encoded row per group, one histogram at a time. */
+    static final class Merger {
+        private final Instant at;
+        private final Histogram current = LatencyAggregator.newHistogram();
+        private final List<EncodedRow> out = new ArrayList<>();
+        private String prefix;
+        private String location;
+        private long samples;
+        private long losses;
+
+        Merger(Instant at) {
+            this.at = at;
         }
-        List<EncodedRow> out = new ArrayList<>();
-        histograms.forEach((key, h) -> {
-            int bar = key.indexOf('|');
-            long[] c = counts.get(key);
-            out.add(new EncodedRow(key.substring(0, bar), key.substring(bar + 1), at, c[0], c[1], encode(h)));
-        });
-        return out;
+
+        void add(Row r) {
+            String p = r.getString("prefix");
+            String l = r.getString("location");
+            if (prefix != null && !(prefix.equals(p) && location.equals(l))) {
+                flush();
+            }
+            prefix = p;
+            location = l;
+            current.add(decode(r.getValue("histogram")));
+            samples += r.getLong("samples");
+            losses += r.getLong("losses");
+        }
+
+        private void flush() {
+            out.add(new EncodedRow(prefix, location, at, samples, losses, encode(current)));
+            current.reset();
+            samples = 0;
+            losses = 0;
+        }
+
+        List<EncodedRow> finish() {
+            if (prefix != null) {
+                flush();
+                prefix = null;
+            }
+            return out;
+        }
     }
 
     private Uni<Void> retention(Instant now, LatencyMaintenanceResult.Builder result) {
@@ -354,55 +397,71 @@ public class LatencyStore {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
+    /**
+     * One pass over the rows in hour order with a handful of histograms alive (one per location, the current hour):
+     * each stored histogram is decoded once; the overall figures are the sum of the locations'.
+     */
     private LatencyReport build(Prefix reported, String window, Instant from, Instant to, List<Row> rows) {
-        Histogram overall = LatencyAggregator.newHistogram();
-        long[] overallLoss = new long[1];
-        Map<Instant, Histogram> hourly = new TreeMap<>();
-        Map<Instant, Long> hourlyLoss = new HashMap<>();
+        record Item(Instant at, String location, long losses, Object histogram) {
+        }
+        List<Item> items = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            items.add(new Item(r.getOffsetDateTime("at").toInstant(), r.getString("location"), r.getLong("losses"),
+                    r.getValue("histogram")));
+        }
+        items.sort(java.util.Comparator.comparing(Item::at));
         Map<String, Histogram> byLocation = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, Long> locationLoss = new HashMap<>();
-        Map<String, Map<Instant, Histogram>> locationHourly = new HashMap<>();
-        Map<String, Map<Instant, Long>> locationHourlyLoss = new HashMap<>();
-        for (Row r : rows) {
-            Histogram h = decode(r.getValue("histogram"));
-            Instant at = r.getOffsetDateTime("at").toInstant();
-            String location = r.getString("location");
-            long losses = r.getLong("losses");
-            overall.add(h);
-            overallLoss[0] += losses;
-            hourly.computeIfAbsent(at, k -> LatencyAggregator.newHistogram()).add(h);
-            hourlyLoss.merge(at, losses, Long::sum);
-            byLocation.computeIfAbsent(location, k -> LatencyAggregator.newHistogram()).add(h);
-            locationLoss.merge(location, losses, Long::sum);
-            locationHourly.computeIfAbsent(location, k -> new TreeMap<>())
-                    .computeIfAbsent(at, k -> LatencyAggregator.newHistogram()).add(h);
-            locationHourlyLoss.computeIfAbsent(location, k -> new HashMap<>()).merge(at, losses, Long::sum);
+        Map<Instant, LatencyHour> hourly = new HashMap<>();
+        Histogram hour = LatencyAggregator.newHistogram();
+        int i = 0;
+        while (i < items.size()) {
+            Instant at = items.get(i).at();
+            hour.reset();
+            long hourLoss = 0;
+            while (i < items.size() && items.get(i).at().equals(at)) {
+                Item item = items.get(i++);
+                AbstractHistogram h = decode(item.histogram());
+                hour.add(h);
+                hourLoss += item.losses();
+                byLocation.computeIfAbsent(item.location(), k -> LatencyAggregator.newHistogram()).add(h);
+                locationLoss.merge(item.location(), item.losses(), Long::sum);
+            }
+            hourly.put(at, hour(at, hour, hourLoss));
+        }
+        Histogram overall = LatencyAggregator.newHistogram();
+        long overallLoss = 0;
+        for (Map.Entry<String, Histogram> e : byLocation.entrySet()) {
+            overall.add(e.getValue());
+            overallLoss += locationLoss.get(e.getKey());
         }
         LatencyReport.Builder b = LatencyReport.newBuilder().setReportedPrefix(reported.toString())
                 .setWindow(window.toUpperCase(java.util.Locale.ROOT)).setFrom(from.toString()).setTo(to.toString())
-                .setOverall(stats(overall, overallLoss[0])).setSignificantDigits(LatencyAggregator.DIGITS);
-        series(from, to, hourly, hourlyLoss).forEach(b::addHourly);
+                .setOverall(stats(overall, overallLoss)).setSignificantDigits(LatencyAggregator.DIGITS);
+        b.addAllHourly(series(from, to, hourly));
         byLocation.forEach((location, h) -> b.addLocations(LocationLatency.newBuilder().setLocation(location)
-                .setStats(stats(h, locationLoss.get(location)))
-                .addAllHourly(series(from, to, locationHourly.get(location), locationHourlyLoss.get(location)))));
+                .setStats(stats(h, locationLoss.get(location)))));
         return b.build();
     }
 
+    private LatencyHour hour(Instant at, AbstractHistogram h, long losses) {
+        return LatencyHour.newBuilder().setHour(at.toString()).setStats(stats(h, losses))
+                .setLowConfidence(h.getTotalCount() < config.lowConfidenceSamples()).build();
+    }
+
     /** One entry per hour of the window, empty hours included (and low-confidence). */
-    private List<LatencyHour> series(Instant from, Instant to, Map<Instant, Histogram> hours, Map<Instant, Long> losses) {
+    private List<LatencyHour> series(Instant from, Instant to, Map<Instant, LatencyHour> hours) {
         List<LatencyHour> out = new ArrayList<>();
+        LatencyStats empty = stats(LatencyAggregator.newHistogram(), 0);
         for (Instant h = from; !h.isAfter(to); h = h.plus(1, ChronoUnit.HOURS)) {
-            Histogram hist = hours.get(h);
-            long count = hist == null ? 0 : hist.getTotalCount();
-            out.add(LatencyHour.newBuilder().setHour(h.toString())
-                    .setStats(hist == null ? stats(LatencyAggregator.newHistogram(), losses.getOrDefault(h, 0L))
-                            : stats(hist, losses.getOrDefault(h, 0L)))
-                    .setLowConfidence(count < config.lowConfidenceSamples()).build());
+            LatencyHour known = hours.get(h);
+            out.add(known != null ? known : LatencyHour.newBuilder().setHour(h.toString()).setStats(empty)
+                    .setLowConfidence(true).build());
         }
         return out;
     }
 
-    static LatencyStats stats(Histogram h, long losses) {
+    static LatencyStats stats(AbstractHistogram h, long losses) {
         long count = h.getTotalCount();
         LatencyStats.Builder s = LatencyStats.newBuilder().setCount(count).setLosses(losses)
                 .setLossRatio(count + losses == 0 ? 0 : (double) losses / (count + losses));

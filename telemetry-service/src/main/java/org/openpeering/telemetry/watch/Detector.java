@@ -49,11 +49,33 @@ public class Detector {
     /** The last path seen per (watched prefix, session), for PrefixActivePath / PrefixBackupPath. */
     private final Map<String, String> lastPath = new HashMap<>();
 
-    public Detector(RibRegistry registry, WatchList watches, Journal journal, RpkiState rpki) {
+    /** AS relationships for route leak (b); null without a file. */
+    private volatile AsRelationships relationships;
+    private final long operatorAsn;
+
+    public Detector(RibRegistry registry, WatchList watches, Journal journal, RpkiState rpki,
+            org.openpeering.telemetry.collector.CollectorConfig config, org.openpeering.service.PeeringConfig peering) {
         this.registry = registry;
         this.watches = watches;
         this.journal = journal;
         this.rpki = rpki;
+        this.operatorAsn = peering.operatorAsn();
+        config.asRelationshipsFile().filter(f -> !f.isBlank()).ifPresent(this::loadRelationships);
+    }
+
+    /** Reads a CAIDA as-rel file (plain or .bz2 is not read: plain text or gzip). */
+    void loadRelationships(String file) {
+        try (java.io.InputStream raw = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
+                java.io.InputStream in = file.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
+                java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+            relationships = AsRelationships.read(reader);
+            org.jboss.logging.Logger.getLogger(Detector.class).infof("AS relationships: %d pairs from %s (%d rejected)",
+                    relationships.pairs(), file, relationships.rejected());
+        } catch (java.io.IOException e) {
+            org.jboss.logging.Logger.getLogger(Detector.class).errorf("AS relationships not read from %s: %s", file,
+                    e.toString());
+        }
     }
 
     /** A session's UPDATE was applied: these prefixes were announced (or replaced) and these withdrawn. */
@@ -135,8 +157,10 @@ public class Detector {
                     "Prefix " + p + " from origin AS" + origin + " is RPKI " + rpkiState + " (RFC 6811).");
             String leak = leak(w, role, rib, a);
             toggle(leak != null, "RouteLeak", "Error", w, p, rib, update, leak);
-            toggle(prepended(a) && !role.equals("other"), "SuboptimalRouting", "Warning", w, p, rib, update,
-                    "Prefix " + p + " arrives prepended on " + rib.key() + ": " + path + ".");
+            String longer = role.equals("other") ? null : longerThanElsewhere(w, p, session, a);
+            toggle((prepended(a) || longer != null) && !role.equals("other"), "SuboptimalRouting", "Warning", w, p, rib,
+                    update, prepended(a) ? "Prefix " + p + " arrives prepended on " + rib.key() + ": " + path + "."
+                            : longer);
             if (!role.equals("other")) {
                 end("VisibilityLoss", w, w.prefix(), null, update);
                 checkOnlyBackup(w, p, update);
@@ -171,8 +195,36 @@ public class Detector {
         }
     }
 
-    /** DOMAIN.md §4 route leak (a) and (c); (b) needs AS relationships, which are not loaded. */
-    private static String leak(Watch w, String role, SessionRib rib, PathAttributes a) {
+    /**
+     * DOMAIN.md §4 "longer path than on another provider session": the shortest path of the prefix on the other
+     * sessions of the primary and backup locations, when this one is longer; else null.
+     */
+    private String longerThanElsewhere(Watch w, Prefix p, String session, PathAttributes a) {
+        int mine = a.asPathLength();
+        int best = Integer.MAX_VALUE;
+        String where = null;
+        java.util.Set<String> sessions = new java.util.TreeSet<>(w.primary());
+        sessions.addAll(w.backup());
+        for (String s : sessions) {
+            if (s.equals(session)) {
+                continue;
+            }
+            int bar = s.indexOf('|');
+            for (SessionRib other : registry.find(s.substring(0, bar), s.substring(bar + 1))) {
+                for (RibRoute r : other.routes(p)) {
+                    if (r.attributes().asPathLength() < best) {
+                        best = r.attributes().asPathLength();
+                        where = other.key().toString();
+                    }
+                }
+            }
+        }
+        return best < mine ? "Prefix " + p + " arrives on " + session.replace('|', ' ') + " with an AS path of length "
+                + mine + " (" + a.asPathText() + "), longer than " + best + " on " + where + "." : null;
+    }
+
+    /** DOMAIN.md §4 route leak (a), (b) with AS relationships loaded, and (c). */
+    private String leak(Watch w, String role, SessionRib rib, PathAttributes a) {
         if (a.otc() != null && a.otc() != rib.key().peerAsn()) {
             return "Route from " + rib.key() + " carries Only-To-Customer AS" + a.otc() + " (RFC 9234): leaked.";
         }
@@ -180,6 +232,13 @@ public class Detector {
             return null;
         }
         List<Long> path = flatten(a);
+        AsRelationships rel = relationships;
+        if (rel != null) {
+            String valley = rel.leak(path, operatorAsn);
+            if (valley != null) {
+                return "Path " + a.asPathText() + " on provider session " + rib.key() + ": " + valley;
+            }
+        }
         if (path.size() >= 2 && path.get(0) == w.providerAsn() && !w.downstream().isEmpty()
                 && !w.downstream().contains(path.get(1))) {
             return "Path " + a.asPathText() + " on provider session " + rib.key() + ": AS" + path.get(1)
