@@ -44,7 +44,9 @@ public class LatencyAggregator {
      * written: a full-range histogram takes about 120 KB, a minute of one prefix usually a few samples.
      */
     public static final class Bucket {
-        private int[] rtts = new int[4];
+        /** The first RTT (most minutes of a prefix hold one sample); the others, when there are, in {@code more}. */
+        private int first;
+        private int[] more;
         private int size;
         long losses;
 
@@ -53,26 +55,36 @@ public class LatencyAggregator {
                 losses++;
                 return;
             }
-            if (size == rtts.length) {
-                rtts = java.util.Arrays.copyOf(rtts, size * 2);
+            append((int) Math.max(1, Math.min(HIGHEST_US, Math.round(s.getRttMs() * 1000))));
+        }
+
+        private void append(int rtt) {
+            if (size == 0) {
+                first = rtt;
+            } else {
+                if (more == null) {
+                    more = new int[4];
+                } else if (size - 1 == more.length) {
+                    more = java.util.Arrays.copyOf(more, more.length * 2);
+                }
+                more[size - 1] = rtt;
             }
-            rtts[size++] = (int) Math.max(1, Math.min(HIGHEST_US, Math.round(s.getRttMs() * 1000)));
+            size++;
         }
 
         synchronized void add(Bucket other) {
-            for (int i = 0; i < other.size; i++) {
-                if (size == rtts.length) {
-                    rtts = java.util.Arrays.copyOf(rtts, size * 2);
+            synchronized (other) {
+                for (int i = 0; i < other.size; i++) {
+                    append(i == 0 ? other.first : other.more[i - 1]);
                 }
-                rtts[size++] = other.rtts[i];
+                losses += other.losses;
             }
-            losses += other.losses;
         }
 
         /** Records the RTTs into the (reset) histogram. */
         public synchronized void into(Histogram h) {
             for (int i = 0; i < size; i++) {
-                h.recordValue(rtts[i]);
+                h.recordValue(i == 0 ? first : more[i - 1]);
             }
         }
 
@@ -107,16 +119,33 @@ public class LatencyAggregator {
         return edges;
     }
 
-    /** Records the acceptable samples of a batch; the summary counts accepted, losses and refusals per reason. */
+    /** Records the acceptable samples of a batch (its location applies to samples without one). */
+    public void ingest(org.openpeering.proto.telemetry.v1.LatencySampleBatch batch, long nowMillis,
+            UploadSummary.Builder summary) {
+        ingest(batch.getSamplesList(), batch.getLocation(), nowMillis, summary);
+    }
+
+    /** Records the acceptable samples; the summary counts accepted, losses and refusals per reason. */
     public void ingest(List<LatencySample> samples, long nowMillis, UploadSummary.Builder summary) {
+        ingest(samples, "", nowMillis, summary);
+    }
+
+    private void ingest(List<LatencySample> samples, String defaultLocation, long nowMillis,
+            UploadSummary.Builder summary) {
         Map<String, Long> rejected = new HashMap<>();
         long accepted = 0;
         long losses = 0;
         lock.readLock().lock();
         try {
             ConcurrentHashMap<Key, Bucket> into = buckets;
+            String lastName = null;
+            String lastLocation = null;
             for (LatencySample s : samples) {
-                String location = edges.location(s.getLocation());
+                String name = s.getLocation().isEmpty() ? defaultLocation : s.getLocation();
+                // consecutive samples usually name the same location: resolved once
+                String location = name.equals(lastName) ? lastLocation : edges.location(name);
+                lastName = name;
+                lastLocation = location;
                 String reason;
                 Prefix customer = null;
                 if (location == null) {
@@ -126,7 +155,8 @@ public class LatencyAggregator {
                             retentionMillis);
                 }
                 if (reason == null) {
-                    Prefix client = SampleRules.client(s.getClient());
+                    Prefix client = s.getClientAddress().isEmpty() ? SampleRules.client(s.getClient())
+                            : SampleRules.client(s.getClientAddress().toByteArray());
                     if (client == null) {
                         reason = SampleRules.MALFORMED;
                     } else {
@@ -172,7 +202,8 @@ public class LatencyAggregator {
         lock.writeLock().lock();
         try {
             Map<Key, Bucket> out = buckets;
-            buckets = new ConcurrentHashMap<>();
+            // sized for as many minutes as the last flush held: no rehashing while samples stream in
+            buckets = new ConcurrentHashMap<>(Math.max(16, out.size() * 4 / 3 + 1));
             return out;
         } finally {
             lock.writeLock().unlock();

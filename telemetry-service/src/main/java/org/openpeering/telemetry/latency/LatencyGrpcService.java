@@ -111,8 +111,8 @@ public class LatencyGrpcService implements LatencyService {
     @Override
     public Uni<UploadSummary> uploadSamples(Multi<LatencySampleBatch> batches) {
         UploadSummary.Builder summary = UploadSummary.newBuilder();
-        return agentsOnly().chain(() -> batches.onItem().invoke(b -> aggregator.ingest(b.getSamplesList(),
-                System.currentTimeMillis(), summary)).collect().last().map(x -> summary.build()));
+        return agentsOnly().chain(() -> batches.onItem().invoke(b -> aggregator.ingest(b, System.currentTimeMillis(),
+                summary)).collect().last().map(x -> summary.build()));
     }
 
     @Override

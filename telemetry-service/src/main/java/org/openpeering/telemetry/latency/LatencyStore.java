@@ -89,6 +89,9 @@ public class LatencyStore {
     record Watermarks(Instant hour, Instant day) {
     }
 
+    /** The marks as last read (reports may use a stale one: see {@link #report}). */
+    private volatile Watermarks cached;
+
     Uni<Watermarks> watermarks(SqlClient c, Instant now) {
         return c.query("select kind, upto from latency_rollup").execute().chain(rows -> {
             Instant hour = null;
@@ -102,7 +105,9 @@ public class LatencyStore {
                 }
             }
             if (hour != null && day != null) {
-                return Uni.createFrom().item(new Watermarks(hour, day));
+                Watermarks w = new Watermarks(hour, day);
+                cached = w;
+                return Uni.createFrom().item(w);
             }
             // first use: roll up from the earliest minute held (or from now)
             return c.query("select min(minute) from latency_minute").execute().chain(min -> {
@@ -111,7 +116,11 @@ public class LatencyStore {
                 Instant dayStart = start.truncatedTo(ChronoUnit.DAYS);
                 return c.preparedQuery("insert into latency_rollup (kind, upto) values ('hour', $1), ('day', $2)"
                         + " on conflict (kind) do nothing").execute(Tuple.of(utc(start), utc(dayStart)))
-                        .replaceWith(new Watermarks(start, dayStart));
+                        .map(x -> {
+                            Watermarks w = new Watermarks(start, dayStart);
+                            cached = w;
+                            return w;
+                        });
             });
         });
     }
@@ -375,7 +384,12 @@ public class LatencyStore {
         Instant to = now;
         Instant from = now.minus(span).truncatedTo(ChronoUnit.HOURS);
         String locationFilter = location == null || location.isBlank() ? null : location;
-        return pool.withTransaction(tx -> watermarks(tx, now).chain(w -> {
+        // no transaction: minute rows outlive their roll-up, so hours before the mark (even a stale one) come from
+        // the hourly table and the rest from the minutes, each counted once; both queries run at once
+        Watermarks known = cached;
+        Uni<Watermarks> marks = known != null ? Uni.createFrom().item(known)
+                : pool.withConnection(c -> watermarks(c, now));
+        return marks.chain(w -> {
             Instant split = w.hour().isBefore(from) ? from : w.hour();
             String where = " where prefix = $1::text::cidr and %s >= $2 and %s < $3"
                     + (locationFilter == null ? "" : " and lower(location) = lower($4)");
@@ -383,17 +397,18 @@ public class LatencyStore {
                     : Tuple.of(reported.toString(), utc(from), utc(split), locationFilter);
             Tuple minuteArgs = locationFilter == null ? Tuple.of(reported.toString(), utc(split), utc(to.plusSeconds(60)))
                     : Tuple.of(reported.toString(), utc(split), utc(to.plusSeconds(60)), locationFilter);
-            return tx.preparedQuery("select location, hour as at, samples, losses, histogram from latency_hour"
-                    + where.formatted("hour", "hour")).execute(hourArgs).chain(hours -> tx.preparedQuery(
-                            "select location, date_trunc('hour', minute, 'UTC') as at, samples, losses, histogram from"
-                                    + " latency_minute" + where.formatted("minute", "minute")).execute(minuteArgs)
-                            .map(minutes -> {
-                                List<Row> all = new ArrayList<>();
-                                hours.forEach(all::add);
-                                minutes.forEach(all::add);
-                                return all;
-                            }));
-        })).chain(rows -> Uni.createFrom().item(() -> build(reported, window, from, to, rows))
+            Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> hours = pool.preparedQuery("select location, hour as at, samples,"
+                    + " losses, histogram from latency_hour" + where.formatted("hour", "hour")).execute(hourArgs);
+            Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> minutes = pool.preparedQuery("select location, date_trunc('hour',"
+                    + " minute, 'UTC') as at, samples, losses, histogram from latency_minute"
+                    + where.formatted("minute", "minute")).execute(minuteArgs);
+            return Uni.combine().all().unis(hours, minutes).asTuple().map(t -> {
+                List<Row> all = new ArrayList<>();
+                t.getItem1().forEach(all::add);
+                t.getItem2().forEach(all::add);
+                return all;
+            });
+        }).chain(rows -> Uni.createFrom().item(() -> build(reported, window, from, to, rows))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 

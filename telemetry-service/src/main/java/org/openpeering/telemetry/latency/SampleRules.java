@@ -50,6 +50,14 @@ public final class SampleRules {
         }
     }
 
+    /** The client from its address bytes (4 or 16); null when malformed. */
+    public static Prefix client(byte[] address) {
+        if (address.length != 4 && address.length != 16) {
+            return null;
+        }
+        return Prefix.of(address.length == 16, address.length * 8, address, 0);
+    }
+
     /** The prefix samples are kept under: the customer prefix, or its /24 (IPv6: /48) when it is longer. */
     public static Prefix reported(Prefix customer) {
         int limit = customer.isV6() ? 48 : 24;

@@ -54,8 +54,7 @@ public class WatchList {
 
     /** The most specific watched prefix covering the address or prefix (latency attribution), or null; lock-free. */
     public Prefix longestMatch(Prefix p) {
-        PrefixTrie.Entry<List<Watch>> e = (p.isV6() ? v6 : v4).longestMatch(p);
-        return e == null ? null : e.prefix();
+        return (p.isV6() ? v6 : v4).longestMatchPrefix(p);
     }
 
     private void rebuild() {

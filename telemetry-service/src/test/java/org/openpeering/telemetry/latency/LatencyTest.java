@@ -236,6 +236,19 @@ class LatencyTest {
         assertEquals("198.51.100.0/24", r.getReportedPrefix());
         assertEquals(1, r.getOverall().getCount());
         assertEquals(1, report("2001:db8:1::/48", "PT6H", "").getOverall().getCount());
+        // the compact form agents use: the location once per batch, clients as address bytes
+        UploadSummary compact = latency.uploadSamples(Multi.createFrom().item(LatencySampleBatch.newBuilder()
+                .setLocation("Frankfurt").addSamples(LatencySample.newBuilder().setTimestampMillis(now.toEpochMilli())
+                        .setClientAddress(ByteString.copyFrom(new byte[] { (byte) 198, 51, 100, (byte) 130 }))
+                        .setRttMs(25))
+                .addSamples(LatencySample.newBuilder().setTimestampMillis(now.toEpochMilli())
+                        .setClientAddress(ByteString.copyFrom(new byte[] { 1, 2, 3 })).setRttMs(25))
+                .build())).await().atMost(T);
+        assertEquals(1, compact.getAccepted());
+        assertEquals(Map.of("Malformed", 1L), compact.getRejectedMap());
+        maintain(now);
+        assertEquals(List.of("Amsterdam", "Frankfurt"), report("198.51.100.128/25", "PT6H", "").getLocationsList().stream()
+                .map(l -> l.getLocation()).toList());
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
                 () -> report("203.0.113.0/24", "P2D", ""));
         assertEquals("window", e.getTrailers().get(GrpcErrors.ARM_TARGET));

@@ -162,8 +162,33 @@ public final class PrefixTrie<V> {
 
     /** The most specific entry equal to or covering {@code p}; null if none. */
     public Entry<V> longestMatch(Prefix p) {
-        List<Entry<V>> c = covering(p);
-        return c.isEmpty() ? null : c.get(c.size() - 1);
+        Node<V> best = longestMatchNode(p);
+        return best == null ? null : new Entry<>(best.prefix, best.value);
+    }
+
+    /** The prefix of the most specific entry covering {@code p}, or null; allocates nothing. */
+    public Prefix longestMatchPrefix(Prefix p) {
+        Node<V> best = longestMatchNode(p);
+        return best == null ? null : best.prefix;
+    }
+
+    private Node<V> longestMatchNode(Prefix p) {
+        check(p);
+        Node<V> best = null;
+        Node<V> node = root;
+        while (node != null) {
+            if (commonLength(node.prefix, p) < node.prefix.length()) {
+                break;
+            }
+            if (node.value != null) {
+                best = node;
+            }
+            if (node.prefix.length() == p.length()) {
+                break;
+            }
+            node = p.bit(node.prefix.length()) == 0 ? node.zero : node.one;
+        }
+        return best;
     }
 
     /** Visits {@code p} and every more-specific entry below it, in address order. */
