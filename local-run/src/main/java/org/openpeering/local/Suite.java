@@ -143,6 +143,10 @@ public final class Suite implements AutoCloseable {
             env.putIfAbsent("PARTNER_SESSION_POOL_V4", "198.51.100.128/25");
             env.putIfAbsent("PARTNER_SESSION_POOL_V6", "2001:db8:ffff::/120");
         }
+        if (s.name().equals("telemetry-service")) {
+            // the edge locations latency samples may name (documentation addresses) in local runs and tests
+            env.putIfAbsent("TELEMETRY_LATENCY_EDGES", "Amsterdam=192.0.2.10;2001:db8::10,Frankfurt=192.0.2.20");
+        }
         env.put("AUTH_ISSUER", DevTokens.ISSUER);
         env.put("AUTH_AUDIENCE", DevTokens.AUDIENCE);
         env.put("AUTH_JWKS_URL", options.stateDirectory().resolve("dev-jwt").resolve("jwks.json").toUri().toString());
