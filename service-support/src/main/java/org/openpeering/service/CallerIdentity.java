@@ -34,6 +34,20 @@ public record CallerIdentity(String subject, Set<String> subscriptions, Set<Stri
         return CONTEXT_KEY.get();
     }
 
+    /**
+     * Succeeds for the current call when it comes from a service (no caller identity) or from a caller holding one of
+     * the roles; fails with AuthorizationFailed and the message otherwise. Checked at the gateway too: a service
+     * token alone must not let anyone act as the operator.
+     */
+    public static io.smallrye.mutiny.Uni<Void> require(String message, String... roles) {
+        CallerIdentity caller = current();
+        if (caller != null && Arrays.stream(roles).noneMatch(caller.roles()::contains)) {
+            return io.smallrye.mutiny.Uni.createFrom().failure(new org.openpeering.common.DomainException(
+                    org.openpeering.common.ArmCode.AUTHORIZATION_FAILED, message, null));
+        }
+        return io.smallrye.mutiny.Uni.createFrom().voidItem();
+    }
+
     public boolean canSee(String subscriptionId) {
         return subscriptions.contains("*") || subscriptions.contains(subscriptionId);
     }

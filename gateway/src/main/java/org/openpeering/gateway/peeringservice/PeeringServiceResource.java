@@ -19,6 +19,7 @@ import org.openpeering.gateway.arm.ArmException;
 import org.openpeering.gateway.arm.ArmJson;
 import org.openpeering.gateway.arm.ArmNames;
 import org.openpeering.gateway.arm.ArmResponses;
+import org.openpeering.gateway.arm.Etags;
 import org.openpeering.gateway.arm.Links;
 import org.openpeering.gateway.auth.Access;
 import org.openpeering.gateway.auth.Role;
@@ -178,7 +179,7 @@ public class PeeringServiceResource {
                 + "/providers/Microsoft.Peering/peeringServices/" + p.getName());
         o.put("name", p.getName());
         o.put("type", "Microsoft.Peering/peeringServices");
-        o.put("etag", "\"" + p.getVersion() + "\"");
+        o.put("etag", Etags.of(p.getVersion()));
         o.put("location", p.getLocation());
         ObjectNode tags = o.putObject("tags");
         p.getTagsMap().forEach(tags::put);

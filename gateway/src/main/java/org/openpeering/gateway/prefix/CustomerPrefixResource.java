@@ -20,6 +20,7 @@ import org.openpeering.gateway.arm.ArmNames;
 import org.openpeering.gateway.arm.ArmResponses;
 import org.openpeering.gateway.arm.BackendDeadline;
 import org.openpeering.gateway.arm.Backends;
+import org.openpeering.gateway.arm.Etags;
 import org.openpeering.gateway.arm.Links;
 import org.openpeering.gateway.auth.Access;
 import org.openpeering.gateway.auth.Role;
@@ -191,7 +192,7 @@ public class CustomerPrefixResource {
                 + "/providers/Microsoft.Peering/peeringServices/" + p.getPeeringServiceName() + "/prefixes/" + p.getName());
         o.put("name", p.getName());
         o.put("type", "Microsoft.Peering/peeringServices/prefixes");
-        o.put("etag", "\"" + p.getVersion() + "\"");
+        o.put("etag", Etags.of(p.getVersion()));
         ObjectNode props = o.putObject("properties");
         props.put("prefix", p.getPrefix());
         props.put("prefixValidationState", p.getPrefixValidationState());

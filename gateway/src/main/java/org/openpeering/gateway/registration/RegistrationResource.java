@@ -21,6 +21,7 @@ import org.openpeering.gateway.arm.ArmNames;
 import org.openpeering.gateway.arm.ArmResponses;
 import org.openpeering.gateway.arm.BackendDeadline;
 import org.openpeering.gateway.arm.Backends;
+import org.openpeering.gateway.arm.Etags;
 import org.openpeering.gateway.arm.Links;
 import org.openpeering.gateway.auth.Access;
 import org.openpeering.gateway.auth.Role;
@@ -216,7 +217,7 @@ public class RegistrationResource {
                 + r.getName());
         o.put("name", r.getName());
         o.put("type", "Microsoft.Peering/peerings/registeredPrefixes");
-        o.put("etag", "\"" + r.getVersion() + "\"");
+        o.put("etag", Etags.of(r.getVersion()));
         ObjectNode props = o.putObject("properties");
         props.put("prefix", r.getPrefix());
         props.put("prefixValidationState", r.getPrefixValidationState());
@@ -234,7 +235,7 @@ public class RegistrationResource {
                 + r.getName());
         o.put("name", r.getName());
         o.put("type", "Microsoft.Peering/peerings/registeredAsns");
-        o.put("etag", "\"" + r.getVersion() + "\"");
+        o.put("etag", Etags.of(r.getVersion()));
         ObjectNode props = o.putObject("properties");
         props.put("asn", r.getAsn());
         props.put("peeringServicePrefixKey", r.getPeeringServicePrefixKey());

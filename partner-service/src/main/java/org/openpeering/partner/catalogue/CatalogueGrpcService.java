@@ -1,6 +1,5 @@
 package org.openpeering.partner.catalogue;
 
-import org.openpeering.common.ArmCode;
 import org.openpeering.common.DomainException;
 import org.openpeering.proto.partner.v1.DeleteCatalogueEntryResponse;
 import org.openpeering.proto.partner.v1.DeletePeeringLocationRequest;
@@ -110,11 +109,6 @@ public class CatalogueGrpcService implements org.openpeering.proto.partner.v1.Ca
 
     /** Checked at the gateway too: a service token alone must not let anyone edit the catalogue. */
     public static Uni<Void> operator() {
-        CallerIdentity caller = CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
-                    "Only the operator manages this.", null));
-        }
-        return Uni.createFrom().voidItem();
+        return CallerIdentity.require("Only the operator manages this.", "operator");
     }
 }

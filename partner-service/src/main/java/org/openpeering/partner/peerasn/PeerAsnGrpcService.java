@@ -1,6 +1,5 @@
 package org.openpeering.partner.peerasn;
 
-import org.openpeering.common.ArmCode;
 import org.openpeering.common.DomainException;
 import org.openpeering.proto.partner.v1.DeletePeerAsnRequest;
 import org.openpeering.proto.partner.v1.DeletePeerAsnResponse;
@@ -47,13 +46,9 @@ public class PeerAsnGrpcService implements PeerAsnService {
 
     @Override
     public Uni<SetPeerAsnValidationStateResponse> setPeerAsnValidationState(SetPeerAsnValidationStateRequest request) {
-        CallerIdentity caller = CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            // checked at the gateway too; a service token alone must not let a partner approve itself
-            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
-                    "Only the operator decides on peer ASN registrations.", null));
-        }
-        return Uni.createFrom().item(request)
+        // a service token alone must not let a partner approve itself
+        return CallerIdentity.require("Only the operator decides on peer ASN registrations.", "operator")
+                .replaceWith(request)
                 .chain(r -> service.decide(r.getSubscriptionId(), r.getName(), r.getValidationState(),
                         r.getErrorMessage()))
                 .onItem().ifNull().failWith(() -> DomainException.notFound(

@@ -13,6 +13,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.openpeering.common.DomainException;
 import org.openpeering.service.PageTokens;
 import org.openpeering.service.PeeringConfig;
+import org.openpeering.service.AsnRules;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

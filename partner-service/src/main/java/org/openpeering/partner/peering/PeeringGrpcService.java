@@ -78,12 +78,8 @@ public class PeeringGrpcService implements PeeringsService {
     public Uni<org.openpeering.proto.partner.v1.ListCollectorSessionsResponse> listCollectorSessions(
             org.openpeering.proto.partner.v1.ListCollectorSessionsRequest r) {
         // every subscription's sessions: for services (no caller identity) and the operator only
-        org.openpeering.service.CallerIdentity caller = org.openpeering.service.CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(org.openpeering.common.ArmCode.AUTHORIZATION_FAILED,
-                    "Only services and the operator list every collector session.", null));
-        }
-        return peerings.collectorSessions().map(list -> org.openpeering.proto.partner.v1.ListCollectorSessionsResponse
+        return org.openpeering.service.CallerIdentity.require("Only services and the operator list every collector"
+                + " session.", "operator").chain(peerings::collectorSessions).map(list -> org.openpeering.proto.partner.v1.ListCollectorSessionsResponse
                 .newBuilder().addAllSessions(list).build());
     }
 

@@ -54,11 +54,7 @@ public class ProviderDirectoryGrpcService implements org.openpeering.proto.partn
 
     /** Session addresses of every partner: for services (no caller identity) and the operator only. */
     private static Uni<Void> servicesOnly() {
-        org.openpeering.service.CallerIdentity caller = org.openpeering.service.CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(org.openpeering.common.ArmCode.AUTHORIZATION_FAILED,
-                    "Only services and the operator read provider sessions.", null));
-        }
-        return Uni.createFrom().voidItem();
+        return org.openpeering.service.CallerIdentity.require("Only services and the operator read provider sessions.",
+                "operator");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openpeering.service.AsnRules;
 
 class AsnRulesTest {
 

@@ -77,13 +77,9 @@ public class CustomerPrefixGrpcService implements CustomerPrefixService {
     public Uni<ListPrefixEventsResponse> listPrefixEvents(ListPrefixEventsRequest r) {
         int size = PageTokens.size(r.getPageSize(), config.pageSize());
         return Uni.createFrom().item(() -> PageTokens.decode(r.getPageToken()))
-                .chain(before -> CustomerPrefixes.find(prefixesPool(), r.getSubscriptionId(), r.getResourceGroup(),
-                        r.getPeeringServiceName(), r.getName(), false).chain(stored -> {
-                            if (stored == null) {
-                                throw notFound(r.getPeeringServiceName(), r.getName(), r.getResourceGroup());
-                            }
-                            return prefixes.events(stored.id(), before, size + 1);
-                        }))
+                .chain(before -> prefixes.events(r.getSubscriptionId(), r.getResourceGroup(), r.getPeeringServiceName(),
+                        r.getName(), before, size + 1))
+                .onItem().ifNull().failWith(() -> notFound(r.getPeeringServiceName(), r.getName(), r.getResourceGroup()))
                 .map(events -> {
                     ListPrefixEventsResponse.Builder b = ListPrefixEventsResponse.newBuilder();
                     if (events.size() > size) {
@@ -95,10 +91,6 @@ public class CustomerPrefixGrpcService implements CustomerPrefixService {
                     }
                     return b.build();
                 });
-    }
-
-    private io.vertx.mutiny.sqlclient.Pool prefixesPool() {
-        return prefixes.pool();
     }
 
     static DomainException notFound(String peeringService, String name, String resourceGroup) {

@@ -179,8 +179,11 @@ public class CustomerPrefixes {
                 });
     }
 
-    public Pool pool() {
-        return pool;
+    /** A prefix's events, newest first, after {@code before} ("at|id"); null when the prefix does not exist. */
+    public Uni<List<PrefixEvent>> events(String subscriptionId, String resourceGroup, String peeringService, String name,
+            String before, int limit) {
+        return find(pool, subscriptionId, resourceGroup, peeringService, name, false)
+                .chain(stored -> stored == null ? Uni.createFrom().<List<PrefixEvent>>nullItem() : events(stored.id(), before, limit));
     }
 
     public static Uni<Stored> find(SqlClient client, String subscriptionId, String resourceGroup, String peeringService,

@@ -1,7 +1,5 @@
 package org.openpeering.prefix.irr;
 
-import org.openpeering.common.ArmCode;
-import org.openpeering.common.DomainException;
 import org.openpeering.proto.prefix.v1.IrrService;
 import org.openpeering.proto.prefix.v1.IrrStatus;
 import org.openpeering.proto.prefix.v1.ReloadIrrRequest;
@@ -24,12 +22,8 @@ public class IrrGrpcService implements IrrService {
     @Override
     @Blocking
     public Uni<IrrStatus> reloadIrr(ReloadIrrRequest request) {
-        CallerIdentity caller = CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
-                    "Only the operator reloads routing-registry data.", null));
-        }
-        return Uni.createFrom().item(irr::reload);
+        return CallerIdentity.require("Only the operator reloads routing-registry data.", "operator")
+                .map(x -> irr.reload());
     }
 
     @Override

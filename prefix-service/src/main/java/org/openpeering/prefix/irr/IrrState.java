@@ -55,11 +55,6 @@ public class IrrState {
         return r == null ? Set.of() : r.origins(prefix);
     }
 
-    /** True once some data has been loaded successfully. */
-    public boolean loaded() {
-        return routes != null;
-    }
-
     public IrrStatus status() {
         return status;
     }

@@ -16,6 +16,7 @@ import org.openpeering.proto.partner.v1.PeeringSessions;
 import org.openpeering.proto.partner.v1.Precondition;
 import org.openpeering.proto.prefix.v1.RegisteredAsn;
 import org.openpeering.proto.prefix.v1.RegisteredPrefix;
+import org.openpeering.service.AsnRules;
 import org.openpeering.service.PageTokens;
 import org.openpeering.service.PeeringConfig;
 import org.openpeering.service.Preconditions;
@@ -45,11 +46,13 @@ public class Registrations {
     private final Pool pool;
     private final PeeringConfig config;
     private final Upstreams upstreams;
+    private final AsnRules asnRules;
 
     public Registrations(Pool pool, PeeringConfig config, Upstreams upstreams) {
         this.pool = pool;
         this.config = config;
         this.upstreams = upstreams;
+        this.asnRules = new AsnRules(config.operatorAsn(), config.reservedAsns(), config.allowDocumentationResources());
     }
 
     /** The peering's facts, after the rules that let registrations exist under it (405, 400). */
@@ -106,13 +109,9 @@ public class Registrations {
 
     public Uni<Map.Entry<RegisteredAsn, Boolean>> putAsn(RegisteredAsn in, Precondition precondition) {
         long asn = in.getAsn();
-        if (asn < 1 || asn > 4294967295L || asn == 23456 || (asn >= 64512 && asn <= 65534)
-                || (asn >= 4200000000L && asn <= 4294967294L) || asn == 65535 || asn == 4294967295L
-                || (asn >= 65552 && asn <= 131071) || asn == config.operatorAsn()
-                || (!config.allowDocumentationResources() && ((asn >= 64496 && asn <= 64511)
-                        || (asn >= 65536 && asn <= 65551)))) {
-            throw DomainException.badArgument("properties.asn", "The asn must be a public AS number (1 to 4294967295,"
-                    + " not private, reserved, AS_TRANS or the operator's); " + asn + " is not.");
+        String refused = asnRules.rejectionReason(asn);
+        if (refused != null) {
+            throw DomainException.badArgument("properties.asn", "The asn must be a public AS number: " + refused + ".");
         }
         return usablePeering(in.getSubscriptionId(), in.getResourceGroup(), in.getPeeringName())
                 .chain(peering -> pool.withTransaction(tx -> findAsn(tx, in.getSubscriptionId(), in.getResourceGroup(),

@@ -97,11 +97,6 @@ public class Validator {
         timers.forEach(vertx::cancelTimer);
     }
 
-    /** The community Peering Service routes must carry. */
-    public String community() {
-        return community;
-    }
-
     /** Called on every full pass (the watch set is refreshed with it). */
     public void onFullPass(Runnable listener) {
         fullPassListeners.add(listener);

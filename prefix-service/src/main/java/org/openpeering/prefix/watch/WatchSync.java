@@ -54,7 +54,6 @@ public class WatchSync {
     private volatile boolean dirty = true;
     private boolean pushing;
     private Cancellable stream;
-    private volatile boolean connected;
     private volatile boolean telemetryWasDown;
 
     public WatchSync(Pool pool, Upstreams upstreams, IrrState irr, Validator validator, PrefixConfig config,
@@ -80,7 +79,7 @@ public class WatchSync {
                 push();
             }
         });
-        push();
+        // the validator's start-up full pass pushes the watch set (see onFullPass)
         connect();
     }
 
@@ -100,10 +99,6 @@ public class WatchSync {
         if (config.watch().enabled()) {
             push();
         }
-    }
-
-    public boolean connected() {
-        return connected;
     }
 
     private synchronized void push() {
@@ -214,11 +209,6 @@ public class WatchSync {
                 .subscribe().with(from -> {
                     LOG.infof("Consuming telemetry-service's changes after sequence %d", from);
                     stream = upstreams.changes(from)
-                            .onItem().invoke(c -> {
-                                if (!connected) {
-                                    connected = true;
-                                }
-                            })
                             .onItem().transformToUniAndConcatenate(this::handle)
                             .subscribe().with(ok -> {
                             }, e -> reconnect("failed: " + e.getMessage()), () -> reconnect("ended"));
@@ -226,7 +216,6 @@ public class WatchSync {
     }
 
     private void reconnect(String why) {
-        connected = false;
         if (stopped) {
             return;
         }

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.openpeering.common.ArmCode;
 import org.openpeering.common.DomainException;
 import org.openpeering.proto.telemetry.v1.ImportRipeAtlasRequest;
 import org.openpeering.proto.telemetry.v1.LatencyMaintenanceResult;
@@ -141,23 +140,13 @@ public class LatencyGrpcService implements LatencyService {
 
     @Override
     public Uni<LatencyMaintenanceResult> runLatencyMaintenance(RunLatencyMaintenanceRequest r) {
-        CallerIdentity caller = CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
-                    "Only the operator runs latency maintenance.", null));
-        }
         Instant now = r.getNow().isEmpty() ? Instant.now() : Instant.parse(r.getNow());
-        return serially(() -> flush(now).chain(written -> store.maintain(now)
-                .map(b -> b.setMinuteRowsWritten(written).build())));
+        return CallerIdentity.require("Only the operator runs latency maintenance.", "operator").chain(() -> serially(() -> flush(now).chain(written -> store.maintain(now)
+                .map(b -> b.setMinuteRowsWritten(written).build()))));
     }
 
     /** Samples come from measurement agents (the agent role), the operator, or services. */
     private static Uni<Void> agentsOnly() {
-        CallerIdentity caller = CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("agent") && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
-                    "Only measurement agents upload latency samples.", null));
-        }
-        return Uni.createFrom().voidItem();
+        return CallerIdentity.require("Only measurement agents upload latency samples.", "agent", "operator");
     }
 }

@@ -1,6 +1,5 @@
 package org.openpeering.telemetry.rib;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openpeering.telemetry.protocol.bgp.PathAttributes;
@@ -12,14 +11,16 @@ import org.openpeering.telemetry.protocol.bgp.PathAttributes;
  */
 public final class AttributeInterner {
 
-    private final ConcurrentHashMap<String, PathAttributes> byKey = new ConcurrentHashMap<>();
+    /** Keyed by the attributes themselves: PathAttributes compares every field (unknown ones byte for byte). */
+    private final ConcurrentHashMap<PathAttributes, PathAttributes> byKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
 
     public PathAttributes intern(PathAttributes a) {
         if (a == null) {
             return null;
         }
-        return byKey.computeIfAbsent(key(a), k -> a);
+        PathAttributes prior = byKey.putIfAbsent(a, a);
+        return prior == null ? a : prior;
     }
 
     public String intern(String s) {
@@ -32,20 +33,5 @@ public final class AttributeInterner {
 
     public int size() {
         return byKey.size();
-    }
-
-    static String key(PathAttributes a) {
-        StringBuilder b = new StringBuilder(64);
-        b.append(a.origin()).append('|').append(a.asPathText()).append('|').append(a.nextHop()).append('|')
-                .append(a.med()).append('|').append(a.localPref()).append('|').append(a.atomicAggregate()).append('|')
-                .append(a.aggregatorAs()).append('|').append(a.aggregatorAddress()).append('|')
-                .append(Arrays.toString(a.communities())).append('|').append(Arrays.toString(a.largeCommunities()))
-                .append('|').append(a.otc());
-        if (a.unknownTransitive() != null) {
-            for (byte[] u : a.unknownTransitive()) {
-                b.append('|').append(Arrays.toString(u));
-            }
-        }
-        return b.toString();
     }
 }

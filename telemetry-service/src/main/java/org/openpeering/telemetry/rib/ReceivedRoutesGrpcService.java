@@ -128,7 +128,7 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
                 .setReceivedTimestamp(Instant.ofEpochMilli(v.route().receivedAtMillis()).toString())
                 .setRouter(rib.key().router()).setPeerAddress(rib.key().peerAddress()).setPathId(v.route().pathId())
                 .setOriginAsn(origin == null ? 0 : origin);
-        b.addAllCommunities(communities(a));
+        b.addAllCommunities(a.communityTexts());
         return b.build();
     }
 
@@ -211,18 +211,13 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
                 }
             }
         }
-        communities(a).forEach(b::addCommunities);
+        b.addAllCommunities(a.communityTexts());
         if (vrps == null) {
             b.setRpkiState("Unknown");
         } else {
             List<org.openpeering.telemetry.protocol.rpki.Vrp> covering = new ArrayList<>();
             var validity = vrps.validate(prefix, origin, covering);
-            b.setRpkiState(switch (validity) {
-                case VALID -> "Valid";
-                case INVALID_ORIGIN -> "InvalidOrigin";
-                case INVALID_LENGTH -> "InvalidLength";
-                case NOT_FOUND -> "NotFound";
-            });
+            b.setRpkiState(RpkiState.detail(validity));
             for (var v : covering) {
                 b.addCoveringVrps(v.prefix() + "-" + v.maxLength() + " AS" + v.asn());
             }
@@ -230,21 +225,6 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
         return b.build();
     }
 
-    private static List<String> communities(PathAttributes a) {
-        List<String> out = new ArrayList<>();
-        if (a.communities() != null) {
-            for (int c : a.communities()) {
-                out.add(((c >>> 16) & 0xffff) + ":" + (c & 0xffff));
-            }
-        }
-        if (a.largeCommunities() != null) {
-            long[] l = a.largeCommunities();
-            for (int i = 0; i + 2 < l.length; i += 3) {
-                out.add(l[i] + ":" + l[i + 1] + ":" + l[i + 2]);
-            }
-        }
-        return out;
-    }
 
     /** Where a page ended: the session index and the last prefix of the page. */
     record Position(int session, Prefix prefix) {

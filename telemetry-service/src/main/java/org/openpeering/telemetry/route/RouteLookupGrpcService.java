@@ -43,15 +43,20 @@ public class RouteLookupGrpcService implements RouteLookupService {
     LookupRoutesResponse lookup(LookupRoutesRequest r) {
         Prefix host = host(r.getDestinationIp());
         int limit = r.getLimit() <= 0 ? 100 : Math.min(r.getLimit(), MAX_LIMIT);
-        List<Route> out = new ArrayList<>();
+        record Found(SessionRib rib, SessionRib.RouteView view) {
+        }
+        List<Found> found = new ArrayList<>();
         for (SessionRib rib : registry.all()) {
             for (SessionRib.RouteView v : rib.covering(host)) {
-                out.add(toRoute(rib, v));
+                found.add(new Found(rib, v));
             }
         }
-        out.sort(Comparator.comparingInt((Route x) -> -Prefix.parse(x.getPrefix()).length())
-                .thenComparing(Route::getRouter).thenComparing(Route::getPeerAddress));
-        return LookupRoutesResponse.newBuilder().addAllRoutes(out.size() > limit ? out.subList(0, limit) : out).build();
+        // sorted before anything is built, and only the routes of the page become messages
+        found.sort(Comparator.comparingInt((Found f) -> -f.view().prefix().length())
+                .thenComparing(f -> f.rib().key().router()).thenComparing(f -> f.rib().key().peerAddress()));
+        LookupRoutesResponse.Builder b = LookupRoutesResponse.newBuilder();
+        found.stream().limit(limit).forEach(f -> b.addRoutes(toRoute(f.rib(), f.view())));
+        return b.build();
     }
 
     private static Route toRoute(SessionRib rib, SessionRib.RouteView v) {
@@ -63,12 +68,7 @@ public class RouteLookupGrpcService implements RouteLookupService {
         if (a.originAs() != null) {
             b.setOriginAsn(a.originAs());
         }
-        if (a.communities() != null) {
-            for (int c : a.communities()) {
-                b.addCommunities(PathAttributes.communityText(c));
-            }
-        }
-        return b.build();
+        return b.addAllCommunities(a.communityTexts()).build();
     }
 
     /** A literal IPv4 or IPv6 address (no host names: nothing is resolved), else 400 naming the field. */

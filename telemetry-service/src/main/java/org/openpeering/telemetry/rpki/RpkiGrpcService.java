@@ -1,7 +1,5 @@
 package org.openpeering.telemetry.rpki;
 
-import org.openpeering.common.ArmCode;
-import org.openpeering.common.DomainException;
 import org.openpeering.proto.telemetry.v1.GetRpkiStatusRequest;
 import org.openpeering.proto.telemetry.v1.ReloadRpkiRequest;
 import org.openpeering.proto.telemetry.v1.RpkiService;
@@ -25,12 +23,7 @@ public class RpkiGrpcService implements RpkiService {
     @Override
     @Blocking
     public Uni<RpkiStatus> reloadRpki(ReloadRpkiRequest request) {
-        CallerIdentity caller = CallerIdentity.current();
-        if (caller != null && !caller.roles().contains("operator")) {
-            return Uni.createFrom().failure(new DomainException(ArmCode.AUTHORIZATION_FAILED,
-                    "Only the operator reloads RPKI data.", null));
-        }
-        return Uni.createFrom().item(loader::reload);
+        return CallerIdentity.require("Only the operator reloads RPKI data.", "operator").map(x -> loader.reload());
     }
 
     @Override

@@ -46,7 +46,11 @@ public class RpkiState {
         if (v == null) {
             return "Unknown";
         }
-        Validity r = v.validate(prefix, originAs);
+        return detail(v.validate(prefix, originAs));
+    }
+
+    /** Valid, InvalidOrigin, InvalidLength or NotFound. */
+    public static String detail(Validity r) {
         return switch (r) {
             case VALID -> "Valid";
             case INVALID_ORIGIN -> "InvalidOrigin";

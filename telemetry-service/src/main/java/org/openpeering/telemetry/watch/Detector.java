@@ -83,12 +83,16 @@ public class Detector {
         if (watches.size() == 0) {
             return;
         }
+        // most of a table is not watched: those prefixes are passed over without a lock or an allocation
         for (Prefix p : applied.withdrawn()) {
-            if (rib.routes(p).isEmpty()) {
+            if (watches.longestMatch(p) != null && rib.routes(p).isEmpty()) {
                 withdrawn(rib, p);
             }
         }
         for (Prefix p : applied.announced()) {
+            if (watches.longestMatch(p) == null) {
+                continue;
+            }
             List<RibRoute> routes = rib.routes(p);
             if (!routes.isEmpty()) {
                 announced(rib, p, routes.get(0));
@@ -102,7 +106,9 @@ public class Detector {
             return;
         }
         for (Prefix p : gone) {
-            withdrawn(rib, p);
+            if (watches.longestMatch(p) != null) {
+                withdrawn(rib, p);
+            }
         }
     }
 

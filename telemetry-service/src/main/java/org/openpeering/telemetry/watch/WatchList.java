@@ -39,8 +39,8 @@ public class WatchList {
         return byOwner.getOrDefault(owner, List.of());
     }
 
-    /** Watches whose prefix equals or covers the route's prefix. */
-    public synchronized List<Watch> covering(Prefix route) {
+    /** Watches whose prefix equals or covers the route's prefix; lock-free (the tries are replaced, never changed). */
+    public List<Watch> covering(Prefix route) {
         List<Watch> out = new ArrayList<>(2);
         for (PrefixTrie.Entry<List<Watch>> e : (route.isV6() ? v6 : v4).covering(route)) {
             out.addAll(e.value());
@@ -52,7 +52,7 @@ public class WatchList {
         return count;
     }
 
-    /** The most specific watched prefix covering the address or prefix (latency attribution), or null; lock-free. */
+    /** The most specific watched prefix covering the address or prefix, or null; lock-free and allocation-free. */
     public Prefix longestMatch(Prefix p) {
         return (p.isV6() ? v6 : v4).longestMatchPrefix(p);
     }

@@ -100,6 +100,23 @@ public record PathAttributes(int origin, List<AsPathSegment> asPath, String next
         return global << 16 | local;
     }
 
+    /** Standard communities as "64496:8007", then large communities as "64496:8007:0"; empty when none. */
+    public List<String> communityTexts() {
+        List<String> out = new java.util.ArrayList<>();
+        if (communities() != null) {
+            for (int c : communities()) {
+                out.add(communityText(c));
+            }
+        }
+        if (largeCommunities() != null) {
+            long[] l = largeCommunities();
+            for (int i = 0; i + 2 < l.length; i += 3) {
+                out.add(l[i] + ":" + l[i + 1] + ":" + l[i + 2]);
+            }
+        }
+        return out;
+    }
+
     /** "64496:8007". */
     public static String communityText(int value) {
         return (value >>> 16) + ":" + (value & 0xFFFF);

@@ -1,4 +1,4 @@
-package org.openpeering.partner.peerasn;
+package org.openpeering.service;
 
 import java.util.List;
 
