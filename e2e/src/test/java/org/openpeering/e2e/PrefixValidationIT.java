@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openpeering.testsupport.WebhookReceiver;
 import org.openpeering.testsupport.bgp.Daemon;
 import org.openpeering.testsupport.bgp.GoBgp;
 
@@ -56,6 +57,8 @@ class PrefixValidationIT {
     static GoBgp b;
     static GoBgp c;
     static String webKey;
+    static WebhookReceiver hooks;
+    static final String HOOK_SECRET = "e2e-webhook-secret-0123456789";
     static String docKey2;
     static String docKey1;
 
@@ -137,6 +140,7 @@ class PrefixValidationIT {
     @BeforeAll
     static void provider() throws Exception {
         Daemon.require("gobgpd", "gobgp");
+        hooks = new WebhookReceiver();
         partner().body(ArmRequests.peerAsnBody(PROVIDER_ASN, "Fabrikam Transit", "noc@fabrikam.example"))
                 .put(ArmRequests.peerAsnPath(PARTNER, "fabrikam") + "?" + ArmRequests.V).then().statusCode(201);
         operator().post("/operator/v1/subscriptions/" + PARTNER + "/peerAsns/fabrikam/approve?" + ArmRequests.V)
@@ -185,6 +189,9 @@ class PrefixValidationIT {
 
     @AfterAll
     static void stop() {
+        if (hooks != null) {
+            hooks.close();
+        }
         for (GoBgp g : new GoBgp[] { a, b, c }) {
             if (g != null) {
                 g.close();
@@ -228,6 +235,15 @@ class PrefixValidationIT {
     @Test
     @Order(2)
     void customerPrefixIsVerifiedFailsOnAPrimaryWithdrawalAndWarnsOnABackupWithdrawal() throws Exception {
+        // webhooks: the customer's for withdrawals and validation changes, the partner's for everything on its sessions
+        customer().body(webhookBody(hooks.url("/customer"), HOOK_SECRET,
+                "[\"PrefixWithdrawalEvent\",\"prefixvalidationstatechange\"]")).put(webhook(CUSTOMER, "alerts"))
+                .then().statusCode(201).body("type", equalTo("Microsoft.Peering/webhooks"))
+                .body("properties.eventTypes", equalTo(List.of("PrefixWithdrawalEvent", "PrefixValidationStateChange")))
+                .body("properties.secret", org.hamcrest.Matchers.nullValue())
+                .body("etag", equalTo("\"1\""));
+        partner().body(webhookBody(hooks.url("/partner"), HOOK_SECRET, "[]")).put(webhook(PARTNER, "noc"))
+                .then().statusCode(201);
         customer().body("{\"location\":\"West Europe\",\"tags\":{\"env\":\"e2e\"},\"properties\":{"
                 + "\"peeringServiceLocation\":\"Noord-Holland\",\"peeringServiceProvider\":\"Fabrikam Transit\","
                 + "\"providerPrimaryPeeringLocation\":\"Amsterdam\",\"providerBackupPeeringLocation\":\"Frankfurt\"}}")
@@ -427,6 +443,65 @@ class PrefixValidationIT {
         ArmRequests.as(List.of("sub-ps-other"), List.of("customer")).get(report).then().statusCode(403);
     }
 
+    static String webhook(String subscription, String name) {
+        return "/subscriptions/" + subscription + "/providers/Microsoft.Peering/webhooks/" + name + "?" + ArmRequests.V;
+    }
+
+    static String webhookBody(String url, String secret, String eventTypes) {
+        return "{\"properties\":{\"url\":\"" + url + "\"" + (secret == null ? "" : ",\"secret\":\"" + secret + "\"")
+                + ",\"eventTypes\":" + eventTypes + "}}";
+    }
+
+    /**
+     * The webhooks registered in order 2 received, signed, the customer's prefix events (filtered by type) and the
+     * partner's session events; both delivery logs show them delivered; a ping arrives; the secret never comes back.
+     */
+    @Test
+    @Order(9)
+    void webhooksDeliveredTheEventsOfTheirSubscriptions() {
+        String customerPrefixId = "/subscriptions/" + CUSTOMER + "/resourceGroups/" + RG
+                + "/providers/Microsoft.Peering/peeringServices/ps1/prefixes/web";
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            List<WebhookReceiver.Received> withdrawals = hooks.of("/customer", "PrefixWithdrawalEvent");
+            assertTrue(withdrawals.size() >= 2, "a primary and a backup withdrawal: " + withdrawals);
+            List<WebhookReceiver.Received> changes = hooks.of("/customer", "PrefixValidationStateChange");
+            assertTrue(changes.stream().anyMatch(r -> r.body().contains("Validation state changed from Verified to"
+                    + " Failed")), changes.toString());
+        });
+        assertTrue(hooks.of("/customer", "PrefixAnnouncementEvent").isEmpty(), "the customer's filter holds");
+        for (WebhookReceiver.Received r : hooks.all()) {
+            assertEquals(WebhookReceiver.expectedSignature(HOOK_SECRET, r), r.signature(), r.toString());
+        }
+        JsonPath withdrawal = JsonPath.from(hooks.of("/customer", "PrefixWithdrawalEvent").get(0).body());
+        assertEquals(CUSTOMER, withdrawal.getString("subscriptionId"));
+        assertEquals(customerPrefixId, withdrawal.getString("resourceId"));
+        assertEquals("203.0.113.0/24", withdrawal.getString("prefix"));
+        assertEquals("Warning", withdrawal.getString("eventLevel"));
+
+        // the partner hears of the same withdrawal as an event on its peering's session
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertTrue(hooks.of("/partner", "PrefixWithdrawalEvent")
+                .stream().map(r -> JsonPath.from(r.body())).anyMatch(j -> j.getString("resourceId").equals(
+                        peering("ps-ams")) && "127.0.0.21".equals(j.getString("data.session.peerAddress"))
+                        && PARTNER.equals(j.getString("subscriptionId"))), hooks.all().toString()));
+        assertTrue(hooks.of("/partner", "PrefixValidationStateChange").isEmpty(),
+                "a customer's validation state is the customer's business");
+
+        // the delivery log, and a ping
+        String log = webhook(CUSTOMER, "alerts").replace("?", "/deliveries?");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> customer().get(log).then().statusCode(200)
+                .body("value.status", org.hamcrest.Matchers.everyItem(equalTo("Succeeded"))));
+        customer().post(webhook(CUSTOMER, "alerts").replace("?", "/ping?")).then().statusCode(202)
+                .body("eventType", equalTo("WebhookPing")).body("status", equalTo("Pending"));
+        Awaitility.await().atMost(WAIT).until(() -> hooks.of("/customer", "WebhookPing").size() == 1);
+        customer().get(webhook(CUSTOMER, "alerts")).then().statusCode(200)
+                .body("properties.url", equalTo(hooks.url("/customer")))
+                .body("properties", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret")));
+        customer().get("/subscriptions/" + CUSTOMER + "/providers/Microsoft.Peering/webhooks?" + ArmRequests.V).then()
+                .statusCode(200).body("value.name", equalTo(List.of("alerts")));
+        // another subscription's webhooks are not visible
+        customer().get(webhook(PARTNER, "noc")).then().statusCode(403);
+    }
+
     /** A rejected customer (or partner) request: its status, code and target, and the read-back that must not change. */
     record Case(String name, String method, String path, Supplier<String> body, Supplier<RequestSpecification> caller,
             int status, String code, String target, String message, String readBack) {
@@ -550,6 +625,30 @@ class PrefixValidationIT {
         c.add(new Case("registered prefix whose prefix changes", "PUT", registered("ps-ams", "web"),
                 () -> "{\"properties\":{\"prefix\":\"203.0.113.0/25\"}}", PrefixValidationIT::partner, 400,
                 "BadArgument", "properties.prefix", null, registered("ps-ams", "web")));
+        // webhooks
+        String hookNew = webhook(CUSTOMER, "bad");
+        String hookOld = webhook(CUSTOMER, "alerts");
+        for (String[] w : new String[][] { { "ftp://127.0.0.1/x", "properties.url" },
+            { "http://user:pw@127.0.0.1/x", "properties.url" }, { "relative/path", "properties.url" } }) {
+            c.add(new Case("webhook url " + w[0], "PUT", hookNew, () -> webhookBody(w[0], HOOK_SECRET, "[]"), cust, 400,
+                    "BadArgument", w[1], null, hookNew));
+        }
+        c.add(new Case("webhook without url", "PUT", hookNew, () -> "{\"properties\":{\"secret\":\"" + HOOK_SECRET
+                + "\"}}", cust, 400, "BadArgument", "properties.url", null, hookNew));
+        c.add(new Case("webhook without secret", "PUT", hookNew, () -> webhookBody("http://127.0.0.1/x", null, "[]"),
+                cust, 400, "BadArgument", "properties.secret", null, hookNew));
+        c.add(new Case("webhook secret too short", "PUT", hookNew, () -> webhookBody("http://127.0.0.1/x", "short",
+                "[]"), cust, 400, "BadArgument", "properties.secret", null, hookNew));
+        c.add(new Case("webhook unknown event type", "PUT", hookNew, () -> webhookBody("http://127.0.0.1/x", HOOK_SECRET,
+                "[\"PrefixExploded\"]"), cust, 400, "BadArgument", "properties.eventTypes", null, hookNew));
+        c.add(new Case("webhook event type not a string", "PUT", hookNew, () -> webhookBody("http://127.0.0.1/x",
+                HOOK_SECRET, "[7]"), cust, 400, "InvalidRequestContent", "properties.eventTypes[0]", null, hookNew));
+        c.add(new Case("webhook stale If-Match", "PUT", hookOld, () -> webhookBody("http://127.0.0.1/elsewhere",
+                HOOK_SECRET, "[]"), () -> customer().header("If-Match", "\"99\""), 412, "PreconditionFailed", null,
+                null, hookOld));
+        c.add(new Case("agent cannot register webhooks", "PUT", hookNew, () -> webhookBody("http://127.0.0.1/x",
+                HOOK_SECRET, "[]"), () -> ArmRequests.as(List.of(CUSTOMER), List.of("agent")), 403,
+                "AuthorizationFailed", null, null, hookNew));
         return c;
     }
 

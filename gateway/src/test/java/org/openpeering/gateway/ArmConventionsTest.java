@@ -126,11 +126,8 @@ class ArmConventionsTest {
     @CsvSource({
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peerings/p/rpUnbilledPrefixes",
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/connectionMonitorTests/x",
-            "PUT,    /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
             "POST,   /subscriptions/s/providers/Microsoft.Peering/initializeConnectionMonitor",
             "GET,    /subscriptions/s/resourceGroups/rg/providers/Microsoft.Peering/peeringServices/ps/connectionMonitorTests",
-            "GET,    /subscriptions/s/providers/Microsoft.Peering/webhooks",
-            "DELETE, /subscriptions/s/providers/Microsoft.Peering/webhooks/w",
     })
     void operationsNotImplementedYetSayOperationNotSupported(String method, String path) {
         given().contentType(ContentType.JSON).body("{}").request(method, path + V).then()

@@ -671,13 +671,31 @@ class ManifestsTest {
     }
 
     @Test
+    void webhookDeliveriesCannotReachPrivateAddresses() {
+        NetworkPolicy policy = base.get(NetworkPolicy.class, "prefix-service");
+        var https = policy.getSpec().getEgress().stream().filter(rule -> rule.getPorts() != null && rule.getPorts()
+                .stream().anyMatch(p -> p.getPort() != null && Integer.valueOf(443).equals(p.getPort().getIntVal())))
+                .toList();
+        assertEquals(1, https.size(), "one HTTPS egress rule");
+        Set<String> excepted = new TreeSet<>();
+        https.get(0).getTo().forEach(peer -> {
+            assertTrue(peer.getIpBlock() != null, "HTTPS egress names address blocks, not pods");
+            excepted.addAll(peer.getIpBlock().getExcept());
+        });
+        for (String block : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10",
+                "127.0.0.0/8", "fc00::/7", "fe80::/10")) {
+            assertTrue(excepted.contains(block), "webhooks never reach " + block);
+        }
+    }
+
+    @Test
     void credentialSecretsHoldTheDocumentedKeys() {
         for (String service : SERVICES) {
             Set<String> expected = new TreeSet<>(Set.of("SERVICE_TOKEN"));
             if (DATABASES.containsKey(service)) {
                 expected.addAll(Set.of("DB_USER", "DB_PASSWORD"));
             }
-            if (service.equals("partner-service")) {
+            if (service.equals("partner-service") || service.equals("prefix-service")) {
                 expected.add("SECRETS_KEY_RING");
             }
             Secret secret = base.get(Secret.class, service + "-config-creds");
@@ -746,8 +764,10 @@ class ManifestsTest {
             assertTrue(network.allows(prometheus, pod, "http"), "Prometheus scrapes " + service);
             assertEquals(DATABASES.containsKey(service), network.allows(pod, anywhere, 5432, "TCP"),
                     service + " -> PostgreSQL on 5432 exactly when it owns a database");
-            // only the gateway talks HTTPS to the outside: its identity provider's signing keys (AUTH_JWKS_URL)
-            assertEquals(service.equals("gateway"), network.allows(pod, anywhere, 443, "TCP"),
+            // HTTPS to the outside: the gateway (its identity provider's signing keys, AUTH_JWKS_URL) and
+            // prefix-service (webhook deliveries)
+            assertEquals(service.equals("gateway") || service.equals("prefix-service"),
+                    network.allows(pod, anywhere, 443, "TCP"),
                     service + " egress on 443");
             if (!service.equals("gateway")) {
                 assertFalse(network.allows(anywhere, pod, "http"), service + " is not reachable from outside");

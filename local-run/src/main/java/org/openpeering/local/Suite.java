@@ -143,6 +143,12 @@ public final class Suite implements AutoCloseable {
             env.putIfAbsent("PARTNER_SESSION_POOL_V4", "198.51.100.128/25");
             env.putIfAbsent("PARTNER_SESSION_POOL_V6", "2001:db8:ffff::/120");
         }
+        if (s.name().equals("prefix-service")) {
+            env.put("SECRETS_KEY_RING", secretKeys);
+            // local runs and tests deliver webhooks to local receivers over plain HTTP
+            env.putIfAbsent("PREFIX_WEBHOOKS_ALLOW_HTTP", "true");
+            env.putIfAbsent("PREFIX_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        }
         if (s.name().equals("telemetry-service")) {
             // the edge locations latency samples may name (documentation addresses) in local runs and tests
             env.putIfAbsent("TELEMETRY_LATENCY_EDGES", "Amsterdam=192.0.2.10;2001:db8::10,Frankfurt=192.0.2.20");

@@ -52,6 +52,7 @@ public class Upstreams {
     private final MutinyCatalogueServiceGrpc.MutinyCatalogueServiceStub catalogue;
     private final MutinyReceivedRoutesServiceGrpc.MutinyReceivedRoutesServiceStub routes;
     private final MutinyWatchServiceGrpc.MutinyWatchServiceStub watch;
+    private final org.openpeering.proto.partner.v1.MutinyPeeringsServiceGrpc.MutinyPeeringsServiceStub peerings;
 
     public Upstreams(
             @GrpcClient("partner") @RegisterClientInterceptor(ServiceToken.class)
@@ -61,11 +62,21 @@ public class Upstreams {
             @GrpcClient("telemetry") @RegisterClientInterceptor(ServiceToken.class)
             MutinyReceivedRoutesServiceGrpc.MutinyReceivedRoutesServiceStub routes,
             @GrpcClient("telemetry") @RegisterClientInterceptor(ServiceToken.class)
-            MutinyWatchServiceGrpc.MutinyWatchServiceStub watch) {
+            MutinyWatchServiceGrpc.MutinyWatchServiceStub watch,
+            @GrpcClient("partner") @RegisterClientInterceptor(ServiceToken.class)
+            org.openpeering.proto.partner.v1.MutinyPeeringsServiceGrpc.MutinyPeeringsServiceStub peerings) {
         this.providers = providers;
         this.catalogue = catalogue;
         this.routes = routes;
         this.watch = watch;
+        this.peerings = peerings;
+    }
+
+    /** Every partner session placed on a router, with the subscription and peering it belongs to. */
+    public Uni<List<org.openpeering.proto.partner.v1.CollectorSession>> collectorSessions() {
+        return guard("partner-service", peerings.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listCollectorSessions(org.openpeering.proto.partner.v1.ListCollectorSessionsRequest.getDefaultInstance()))
+                .map(r -> r.getSessionsList());
     }
 
     public Uni<ProviderSessions> provider(String name) {

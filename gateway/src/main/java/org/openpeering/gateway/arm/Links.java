@@ -36,4 +36,23 @@ public final class Links {
         String base = u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
         return base + "?" + String.join("&", params);
     }
+
+    /** Sets {@code nextLink} on a list body when there is a next page. */
+    public static void putNext(com.fasterxml.jackson.databind.node.ObjectNode body, UriInfo uri, String token) {
+        String next = next(uri, token);
+        if (next != null) {
+            body.put("nextLink", next);
+        }
+    }
+
+    /** {@code $top}: absent gives 0 (the service's default page size), else an integer from 1 to 1000. */
+    public static int top(String top) {
+        if (top == null || top.isBlank()) {
+            return 0;
+        }
+        if (!top.matches("\\d{1,4}") || Integer.parseInt(top) < 1 || Integer.parseInt(top) > 1000) {
+            throw ArmException.badArgument("$top", "$top must be an integer from 1 to 1000.");
+        }
+        return Integer.parseInt(top);
+    }
 }

@@ -64,32 +64,4 @@ public class NotYetImplementedResource {
     public Response postInitializeConnectionMonitor() {
         throw ArmException.notImplemented("POST initializeConnectionMonitor");
     }
-
-    @Access({Role.CUSTOMER, Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
-    public Response getWebhooks() {
-        throw ArmException.notImplemented("GET webhooks");
-    }
-
-    @Access({Role.CUSTOMER, Role.PARTNER})
-    @PUT
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
-    public Response putWebhooks() {
-        throw ArmException.notImplemented("PUT webhooks");
-    }
-
-    @Access({Role.CUSTOMER, Role.PARTNER})
-    @DELETE
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks/{webhookName}")
-    public Response deleteWebhooks() {
-        throw ArmException.notImplemented("DELETE webhooks");
-    }
-
-    @Access({Role.CUSTOMER, Role.PARTNER})
-    @GET
-    @Path("subscriptions/{subscriptionId}/providers/Microsoft.Peering/webhooks")
-    public Response getWebhooks2() {
-        throw ArmException.notImplemented("GET webhooks");
-    }
 }

@@ -130,10 +130,7 @@ public class CustomerPrefixResource {
                     ObjectNode body = JsonNodeFactory.instance.objectNode();
                     var value = body.putArray("value");
                     page.getPrefixesList().forEach(p -> value.add(toArm(p, withEvents)));
-                    String next = Links.next(uri, page.getNextPageToken());
-                    if (next != null) {
-                        body.put("nextLink", next);
-                    }
+                    Links.putNext(body, uri, page.getNextPageToken());
                     return body;
                 });
     }
@@ -146,23 +143,14 @@ public class CustomerPrefixResource {
             @PathParam("peeringServiceName") String ps, @PathParam("prefixName") String name,
             @QueryParam("$top") String top, @QueryParam("$skipToken") String skipToken, @Context UriInfo uri) {
         ref(s, g, ps, name, null);
-        int size = 0;
-        if (top != null && !top.isBlank()) {
-            if (!top.matches("\\d{1,4}") || Integer.parseInt(top) < 1 || Integer.parseInt(top) > 1000) {
-                throw ArmException.badArgument("$top", "$top must be an integer from 1 to 1000.");
-            }
-            size = Integer.parseInt(top);
-        }
+        int size = Links.top(top);
         return Backends.call(SERVICE, deadline.on(stub).listPrefixEvents(ListPrefixEventsRequest.newBuilder()
                 .setSubscriptionId(s).setResourceGroup(g).setPeeringServiceName(ps).setName(name).setPageSize(size)
                 .setPageToken(skipToken == null ? "" : skipToken).build())).map(page -> {
                     ObjectNode body = JsonNodeFactory.instance.objectNode();
                     ArrayNode value = body.putArray("value");
                     page.getEventsList().forEach(e -> value.add(toArm(e)));
-                    String next = Links.next(uri, page.getNextPageToken());
-                    if (next != null) {
-                        body.put("nextLink", next);
-                    }
+                    Links.putNext(body, uri, page.getNextPageToken());
                     return body;
                 });
     }

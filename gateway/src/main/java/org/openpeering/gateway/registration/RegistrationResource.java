@@ -115,7 +115,7 @@ public class RegistrationResource {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             var value = body.putArray("value");
             page.getRegisteredPrefixesList().forEach(r -> value.add(toArm(r)));
-            next(body, uri, page.getNextPageToken());
+            Links.putNext(body, uri, page.getNextPageToken());
             return body;
         });
     }
@@ -168,7 +168,7 @@ public class RegistrationResource {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             var value = body.putArray("value");
             page.getRegisteredAsnsList().forEach(r -> value.add(toArm(r)));
-            next(body, uri, page.getNextPageToken());
+            Links.putNext(body, uri, page.getNextPageToken());
             return body;
         });
     }
@@ -198,13 +198,6 @@ public class RegistrationResource {
         ArmNames.name(p, "peeringName");
         return ListRegistrationsRequest.newBuilder().setSubscriptionId(s).setResourceGroup(g).setPeeringName(p)
                 .setPageToken(skipToken == null ? "" : skipToken).build();
-    }
-
-    private static void next(ObjectNode body, UriInfo uri, String token) {
-        String next = Links.next(uri, token);
-        if (next != null) {
-            body.put("nextLink", next);
-        }
     }
 
     private static String peeringId(String s, String g, String p) {

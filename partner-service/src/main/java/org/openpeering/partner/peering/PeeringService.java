@@ -365,7 +365,7 @@ public class PeeringService {
     public Uni<List<org.openpeering.proto.partner.v1.CollectorSession>> collectorSessions() {
         return pool.query("select c.router_name, host(c.peer_ipv4_address) as v4, host(c.peer_ipv6_address) as v6,"
                 + " c.max_prefixes_v4, c.max_prefixes_v6, c.connection_identifier, c.connection_state,"
-                + " p.subscription_id, p.name, a.peer_asn from peering_connection c join peering p on p.id = c.peering_id"
+                + " p.subscription_id, p.resource_group, p.name, a.peer_asn from peering_connection c join peering p on p.id = c.peering_id"
                 + " join peer_asn a on a.id = p.peer_asn_id where c.router_name is not null"
                 + " and c.connection_state in ('Approved', 'ProvisioningStarted', 'ProvisioningCompleted', 'Validating',"
                 + " 'Active') order by c.router_name, c.connection_identifier").execute().map(rows -> {
@@ -383,7 +383,7 @@ public class PeeringService {
                                     .setConnectionIdentifier(r.getString("connection_identifier"))
                                     .setConnectionState(r.getString("connection_state"))
                                     .setSubscriptionId(r.getString("subscription_id")).setPeeringName(r.getString("name"))
-                                    .build());
+                                    .setResourceGroup(r.getString("resource_group")).build());
                         }
                     }
                     return out;

@@ -18,6 +18,8 @@ import org.openpeering.prefix.Upstreams;
 import org.openpeering.prefix.customer.CustomerPrefixes;
 import org.openpeering.prefix.irr.IrrState;
 import org.openpeering.prefix.peeringservice.PeeringServices;
+import org.openpeering.prefix.webhook.WebhookEvent;
+import org.openpeering.prefix.webhook.WebhookOutbox;
 import org.openpeering.proto.partner.v1.ProviderSessions;
 import org.openpeering.proto.partner.v1.ServiceSession;
 import org.openpeering.proto.prefix.v1.PeeringService;
@@ -47,6 +49,7 @@ public class Validator {
     private static final Logger LOG = Logger.getLogger(Validator.class);
 
     private final Pool pool;
+    private final WebhookOutbox outbox;
     private final Upstreams upstreams;
     private final IrrState irr;
     private final PrefixConfig config;
@@ -60,8 +63,9 @@ public class Validator {
     private final List<Runnable> fullPassListeners = new ArrayList<>();
 
     public Validator(Pool pool, Upstreams upstreams, IrrState irr, PrefixConfig config, PeeringConfig peering,
-            CustomerPrefixes prefixes, Vertx vertx) {
+            CustomerPrefixes prefixes, Vertx vertx, WebhookOutbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
         this.upstreams = upstreams;
         this.irr = irr;
         this.config = config;
@@ -250,8 +254,10 @@ public class Validator {
     }
 
     private Uni<Void> store(long id, ValidationEngine.Outcome outcome) {
-        return pool.withTransaction(tx -> tx.preparedQuery("select validation_state, learned_type, error_message"
-                + " from customer_prefix where id = $1 for update").execute(Tuple.of(id)).chain(rows -> {
+        return pool.withTransaction(tx -> tx.preparedQuery("select c.validation_state, c.learned_type, c.error_message,"
+                + " c.prefix::text as prefix, c.name, s.subscription_id, s.resource_group, s.name as peering_service"
+                + " from customer_prefix c join peering_service s on s.id = c.peering_service_id where c.id = $1"
+                + " for update of c").execute(Tuple.of(id)).chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -273,11 +279,20 @@ public class Validator {
                         case ValidationEngine.FAILED, ValidationEngine.INVALID, ValidationEngine.WARNING -> "Warning";
                         default -> "Information";
                     };
+                    String summary = "Validation state changed from " + old + " to " + outcome.state();
+                    String description = outcome.message() == null ? "" : outcome.message();
+                    String subscription = row.getString("subscription_id");
+                    WebhookEvent event = new WebhookEvent("PrefixValidationStateChange", level,
+                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), summary, description,
+                            WebhookEvent.customerPrefixId(subscription, row.getString("resource_group"),
+                                    row.getString("peering_service"), row.getString("name")),
+                            row.getString("prefix"), new io.vertx.core.json.JsonObject().put("from", old)
+                                    .put("to", outcome.state()).put("learnedType", outcome.learnedType()));
                     return update.chain(() -> tx.preparedQuery("insert into prefix_event (customer_prefix_id, at,"
-                            + " event_type, event_level, summary, description) values ($1, now(),"
-                            + " 'PrefixValidationStateChange', $2, $3, $4)").execute(Tuple.of(id, level,
-                                    "Validation state changed from " + old + " to " + outcome.state(),
-                                    outcome.message() == null ? "" : outcome.message())))
+                            + " event_type, event_level, summary, description) values ($1, $2,"
+                            + " 'PrefixValidationStateChange', $3, $4, $5)").execute(Tuple.of(id, event.at(), level,
+                                    summary, description)))
+                            .chain(() -> outbox.enqueue(tx, subscription, event))
                             .replaceWithVoid();
                 }));
     }

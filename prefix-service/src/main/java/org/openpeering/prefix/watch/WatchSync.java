@@ -16,6 +16,9 @@ import org.openpeering.prefix.PrefixConfig;
 import org.openpeering.prefix.Upstreams;
 import org.openpeering.prefix.irr.IrrState;
 import org.openpeering.prefix.validation.Validator;
+import org.openpeering.prefix.webhook.SessionOwners;
+import org.openpeering.prefix.webhook.WebhookEvent;
+import org.openpeering.prefix.webhook.WebhookOutbox;
 import org.openpeering.proto.partner.v1.ProviderSessions;
 import org.openpeering.proto.partner.v1.ServiceSession;
 import org.openpeering.proto.telemetry.v1.RouteChange;
@@ -50,6 +53,8 @@ public class WatchSync {
     private final Validator validator;
     private final PrefixConfig config;
     private final Vertx vertx;
+    private final SessionOwners owners;
+    private final WebhookOutbox outbox;
 
     private volatile boolean dirty = true;
     private boolean pushing;
@@ -57,8 +62,10 @@ public class WatchSync {
     private volatile boolean telemetryWasDown;
 
     public WatchSync(Pool pool, Upstreams upstreams, IrrState irr, Validator validator, PrefixConfig config,
-            Vertx vertx) {
+            Vertx vertx, SessionOwners owners, WebhookOutbox outbox) {
         this.pool = pool;
+        this.owners = owners;
+        this.outbox = outbox;
         this.upstreams = upstreams;
         this.irr = irr;
         this.validator = validator;
@@ -234,41 +241,96 @@ public class WatchSync {
         }
     }
 
-    /** Stores the change on the prefixes it concerns and advances the cursor, in one transaction. */
-    Uni<Void> handle(RouteChange change) {
-        return pool.withTransaction(tx -> tx.preparedQuery("select id from customer_prefix where prefix = $1::text::cidr")
-                .execute(Tuple.of(change.getWatchedPrefix())).chain(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getLong(0)));
-                    String type = change.getEventType();
-                    String summary = change.getSummary().isEmpty() ? type : change.getSummary();
-                    if (!change.getAnomalyType().isEmpty() && !summary.contains(change.getAnomalyType())) {
-                        summary = change.getAnomalyType() + ": " + summary;
-                    }
-                    String description = change.getDescription();
-                    if (change.hasSession() && !change.getSession().getPeerAddress().isEmpty()) {
-                        description = (description.isEmpty() ? "" : description + " ") + "(session "
-                                + change.getSession().getPeerAddress() + " on router " + change.getSession().getRouter()
-                                + (change.getAsPath().isEmpty() ? "" : ", AS path " + change.getAsPath()) + ")";
-                    }
-                    java.time.OffsetDateTime at;
-                    try {
-                        at = java.time.OffsetDateTime.parse(change.getAt());
-                    } catch (RuntimeException e) {
-                        at = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-                    }
-                    Uni<Void> insert = ids.isEmpty() ? Uni.createFrom().voidItem()
-                            : tx.preparedQuery("insert into prefix_event (customer_prefix_id, at, event_type, event_level,"
-                                    + " summary, description, change_sequence) select id, $2, $3, $4, $5, $6, $7 from"
-                                    + " unnest($1::bigint[]) as id on conflict (customer_prefix_id, change_sequence)"
-                                    + " do nothing").execute(Tuple.from(new Object[] { ids.toArray(Long[]::new), at,
-                                            type, change.getEventLevel().isEmpty() ? "Information" : change.getEventLevel(),
-                                            summary, description, change.getSequence() }))
-                                    .replaceWithVoid();
-                    return insert.chain(() -> tx.preparedQuery("insert into change_cursor (owner, last_sequence) values"
-                            + " ($1, $2) on conflict (owner) do update set last_sequence = greatest("
-                            + "change_cursor.last_sequence, excluded.last_sequence), updated_at = now()")
-                            .execute(Tuple.of(OWNER, change.getSequence()))).replaceWith(ids);
-                })).invoke(validator::request).replaceWithVoid();
+    /**
+     * Stores the change on the prefixes it concerns, queues it for the webhooks of the prefixes' subscriptions and of
+     * the partner whose session it was seen on, and advances the cursor, in one transaction.
+     */
+    public Uni<Void> handle(RouteChange change) {
+        return owners.of(change.hasSession() ? change.getSession() : null)
+                .chain(owner -> pool.withTransaction(tx -> tx.preparedQuery("select c.id, c.name, s.subscription_id,"
+                        + " s.resource_group, s.name as peering_service from customer_prefix c join peering_service s"
+                        + " on s.id = c.peering_service_id where c.prefix = $1::text::cidr")
+                        .execute(Tuple.of(change.getWatchedPrefix())).chain(rows -> {
+                            List<Long> ids = new ArrayList<>();
+                            List<Row> prefixes = new ArrayList<>();
+                            rows.forEach(r -> {
+                                ids.add(r.getLong("id"));
+                                prefixes.add(r);
+                            });
+                            Event e = event(change);
+                            Uni<Void> insert = ids.isEmpty() ? Uni.createFrom().voidItem()
+                                    : tx.preparedQuery("insert into prefix_event (customer_prefix_id, at, event_type,"
+                                            + " event_level, summary, description, change_sequence) select id, $2, $3,"
+                                            + " $4, $5, $6, $7 from unnest($1::bigint[]) as id on conflict"
+                                            + " (customer_prefix_id, change_sequence) do nothing")
+                                            .execute(Tuple.from(new Object[] { ids.toArray(Long[]::new), e.at(), e.type(),
+                                                    e.level(), e.summary(), e.description(), change.getSequence() }))
+                                            .replaceWithVoid();
+                            for (Row r : prefixes) {
+                                WebhookEvent we = e.forWebhook(WebhookEvent.customerPrefixId(
+                                        r.getString("subscription_id"), r.getString("resource_group"),
+                                        r.getString("peering_service"), r.getString("name")), change);
+                                insert = insert.chain(() -> outbox.enqueue(tx, r.getString("subscription_id"), we))
+                                        .replaceWithVoid();
+                            }
+                            if (owner != null) {
+                                WebhookEvent we = e.forWebhook(WebhookEvent.peeringId(owner.subscriptionId(),
+                                        owner.resourceGroup(), owner.peeringName()), change);
+                                insert = insert.chain(() -> outbox.enqueue(tx, owner.subscriptionId(), we))
+                                        .replaceWithVoid();
+                            }
+                            return insert.chain(() -> tx.preparedQuery("insert into change_cursor (owner, last_sequence)"
+                                    + " values ($1, $2) on conflict (owner) do update set last_sequence = greatest("
+                                    + "change_cursor.last_sequence, excluded.last_sequence), updated_at = now()")
+                                    .execute(Tuple.of(OWNER, change.getSequence()))).replaceWith(ids);
+                        })))
+                .invoke(validator::request).replaceWithVoid();
+    }
+
+    /** A change as a prefix event (DOMAIN.md §4 fields). */
+    record Event(String type, String level, java.time.OffsetDateTime at, String summary, String description) {
+
+        WebhookEvent forWebhook(String resourceId, RouteChange change) {
+            io.vertx.core.json.JsonObject data = new io.vertx.core.json.JsonObject().put("sequence", change.getSequence());
+            if (!change.getRoutePrefix().isEmpty()) {
+                data.put("routePrefix", change.getRoutePrefix());
+            }
+            if (!change.getAsPath().isEmpty()) {
+                data.put("asPath", change.getAsPath());
+            }
+            if (change.getOriginAsn() != 0) {
+                data.put("originAsn", change.getOriginAsn());
+            }
+            if (change.hasSession() && !change.getSession().getPeerAddress().isEmpty()) {
+                data.put("session", new io.vertx.core.json.JsonObject().put("routerName", change.getSession().getRouter())
+                        .put("peerAddress", change.getSession().getPeerAddress()));
+            }
+            if (change.getAnomalyId() != 0) {
+                data.put("anomalyId", change.getAnomalyId()).put("anomalyType", change.getAnomalyType());
+            }
+            return new WebhookEvent(type, level, at, summary, description, resourceId, change.getWatchedPrefix(), data);
+        }
+    }
+
+    static Event event(RouteChange change) {
+        String type = change.getEventType();
+        String summary = change.getSummary().isEmpty() ? type : change.getSummary();
+        if (!change.getAnomalyType().isEmpty() && !summary.contains(change.getAnomalyType())) {
+            summary = change.getAnomalyType() + ": " + summary;
+        }
+        String description = change.getDescription();
+        if (change.hasSession() && !change.getSession().getPeerAddress().isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + "(session "
+                    + change.getSession().getPeerAddress() + " on router " + change.getSession().getRouter()
+                    + (change.getAsPath().isEmpty() ? "" : ", AS path " + change.getAsPath()) + ")";
+        }
+        java.time.OffsetDateTime at;
+        try {
+            at = java.time.OffsetDateTime.parse(change.getAt());
+        } catch (RuntimeException e) {
+            at = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        }
+        return new Event(type, change.getEventLevel().isEmpty() ? "Information" : change.getEventLevel(), at, summary,
+                description);
     }
 }
