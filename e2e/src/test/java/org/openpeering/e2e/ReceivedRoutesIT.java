@@ -21,7 +21,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * receivedRoutes through the gateway: a partner's peering, its connection placed on an operator router, a real
  * gobgpd speaking BGP from the connection's peer address to telemetry-service's listener; the routes come back
- * with RPKI states from the suite's VRP file, filtered and paged.
+ * with RPKI states from the suite's VRP file, filtered and paged; after a restart of telemetry-service they are
+ * read back from its database at once, and flushed when the router does not return.
  */
 class ReceivedRoutesIT {
 
@@ -116,9 +117,24 @@ class ReceivedRoutesIT {
         }
         partner().get(peering + "?" + ArmRequests.V).then().statusCode(200)
                 .body("properties.direct.connections[0].bgpSession.sessionStateV4", equalTo("Established"));
+
+        // warm restart: telemetry-service stops (writing its table), the router goes away meanwhile, and the
+        // restarted service answers from the stored table at once, with the session not up
+        SuiteExtension.suite().stopService("telemetry-service");
         gobgp.close();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                partner().get(peering + "?" + ArmRequests.V).then().statusCode(200)
-                        .body("properties.direct.connections[0].bgpSession.sessionStateV4", equalTo("Idle")));
+        SuiteExtension.suite().restartService("telemetry-service", Duration.ofSeconds(120));
+        partner().get(routes + "&prefix=203.0.113.0/24").then().statusCode(200)
+                .body("value", hasSize(1))
+                .body("value[0].asPath", equalTo("65550 64510"))
+                .body("value[0].nextHop", equalTo("127.0.0.7"))
+                .body("value[0].rpkiValidationState", equalTo("Valid"));
+        partner().get(routes + "&prefix=192.0.2.0/24").then().statusCode(200).body("value", hasSize(0));
+        partner().get(peering + "?" + ArmRequests.V).then().statusCode(200)
+                .body("properties.direct.connections[0].bgpSession.sessionStateV4", equalTo("Idle"));
+        // the router does not come back within the hold (10 s here): its restored routes are flushed
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                partner().get(routes).then().statusCode(200).body("value", hasSize(0)));
+        partner().get(peering + "?" + ArmRequests.V).then().statusCode(200)
+                .body("properties.direct.connections[0].bgpSession.sessionStateV4", equalTo("Idle"));
     }
 }

@@ -48,7 +48,9 @@ final class SuiteExtension {
                                 "PREFIX_VALIDATION_RETRY_INTERVAL", "1S",
                                 // latency: the edge locations samples may name; minutes written every second
                                 "TELEMETRY_LATENCY_EDGES", "Amsterdam=192.0.2.10,Frankfurt=192.0.2.20",
-                                "TELEMETRY_LATENCY_FLUSH_INTERVAL", "1s"));
+                                "TELEMETRY_LATENCY_FLUSH_INTERVAL", "1s",
+                                // warm restarts: restored routes of a session that does not come back go after 10 s
+                                "TELEMETRY_RIB_RESTORE_HOLD", "10s"));
                 suite = Suite.start(options, Duration.ofSeconds(180));
             } catch (Exception e) {
                 throw new IllegalStateException("The suite did not start: " + e.getMessage(), e);

@@ -21,6 +21,23 @@ public interface CollectorConfig {
     /** Latency reporting (DOMAIN.md §6). */
     Latency latency();
 
+    /** The routing table's persistence for warm restarts. */
+    Rib rib();
+
+    interface Rib {
+        /** Write the RIB to PostgreSQL and read it back at start. */
+        @WithDefault("true")
+        boolean persist();
+
+        /** How often what changed is written. */
+        @WithDefault("2s")
+        Duration persistInterval();
+
+        /** How long restored routes of a session that has not come back are kept before they are flushed. */
+        @WithDefault("10m")
+        Duration restoreHold();
+    }
+
     /** CAIDA as-rel file (plain or .gz) for route leak (b); none: (b) is not checked. */
     Optional<String> asRelationshipsFile();
 

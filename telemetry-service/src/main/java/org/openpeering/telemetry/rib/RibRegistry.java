@@ -19,6 +19,7 @@ public class RibRegistry {
     private final ConcurrentHashMap<SessionKey, SessionRib> sessions = new ConcurrentHashMap<>();
     private final AttributeInterner interner = new AttributeInterner();
     private final MeterRegistry meters;
+    private volatile boolean persistNewSessions;
 
     public RibRegistry(MeterRegistry meters) {
         this.meters = meters;
@@ -29,6 +30,7 @@ public class RibRegistry {
     public SessionRib session(SessionKey key) {
         return sessions.computeIfAbsent(key, k -> {
             SessionRib s = new SessionRib(k);
+            s.persist(persistNewSessions);
             // per-session figures for SREs and the benchmark harness (GET /q/metrics)
             Tags tags = Tags.of("router", k.router(), "peer", k.peerAddress(), "peer_asn", String.valueOf(k.peerAsn()));
             Gauge.builder("telemetry.session.prefixes", s, r -> r.prefixes(false)).tags(tags).tag("family", "ipv4")
@@ -40,6 +42,12 @@ public class RibRegistry {
             FunctionCounter.builder("telemetry.session.updates", s, SessionRib::updates).tags(tags).register(meters);
             return s;
         });
+    }
+
+    /** Sessions made from now on record their changes for {@link RibStore}. */
+    void persistNewSessions(boolean on) {
+        persistNewSessions = on;
+        sessions.values().forEach(s -> s.persist(on));
     }
 
     public SessionRib find(SessionKey key) {

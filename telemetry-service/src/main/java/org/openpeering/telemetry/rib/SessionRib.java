@@ -34,12 +34,134 @@ public final class SessionRib {
     private long updates;
     private String lastError = "";
 
+    // persistence (RibStore): the (prefix, path id) pairs changed since the last write, or "clear" / "rewrite"
+    static final int DIRTY_LIMIT = 2_000_000;
+    private boolean persist;
+    private Prefix[] dirtyPrefixes = new Prefix[0];
+    private long[] dirtyPathIds = new long[0];
+    private int dirtyCount;
+    private boolean clearPending;
+    private boolean rewritePending;
+    // routes loaded from the database at start, not yet confirmed by the router (swept when its table completes)
+    private boolean restored;
+
     public SessionRib(SessionKey key) {
         this.key = key;
     }
 
     public SessionKey key() {
         return key;
+    }
+
+    /** What changed since the last write, for {@link RibStore}. */
+    public record Pending(boolean clear, boolean rewrite, Prefix[] prefixes, long[] pathIds, int count) {
+        boolean isEmpty() {
+            return !clear && !rewrite && count == 0;
+        }
+    }
+
+    /** Starts recording changes for the store. */
+    synchronized void persist(boolean on) {
+        persist = on;
+    }
+
+    private void dirty(Prefix p, long pathId) {
+        if (!persist || rewritePending) {
+            return;
+        }
+        if (dirtyCount == dirtyPrefixes.length) {
+            if (dirtyCount >= DIRTY_LIMIT) {
+                // too much churn between two writes: the store rewrites the session instead
+                rewritePending = true;
+                dirtyPrefixes = new Prefix[0];
+                dirtyPathIds = new long[0];
+                dirtyCount = 0;
+                return;
+            }
+            int size = Math.max(64, dirtyCount * 2);
+            dirtyPrefixes = java.util.Arrays.copyOf(dirtyPrefixes, size);
+            dirtyPathIds = java.util.Arrays.copyOf(dirtyPathIds, size);
+        }
+        dirtyPrefixes[dirtyCount] = p;
+        dirtyPathIds[dirtyCount++] = pathId;
+    }
+
+    /** Takes what changed since the last call (a rewrite lists every path now held). */
+    synchronized Pending takePending() {
+        boolean clear = clearPending;
+        Pending out;
+        if (rewritePending) {
+            List<Prefix> ps = new ArrayList<>(paths);
+            List<Long> ids = new ArrayList<>(paths);
+            forEach(v -> {
+                ps.add(v.prefix());
+                ids.add(v.route().pathId);
+            });
+            long[] idArray = new long[ids.size()];
+            for (int i = 0; i < idArray.length; i++) {
+                idArray[i] = ids.get(i);
+            }
+            out = new Pending(true, true, ps.toArray(Prefix[]::new), idArray, idArray.length);
+        } else {
+            out = new Pending(clear, false, dirtyPrefixes, dirtyPathIds, dirtyCount);
+        }
+        clearPending = false;
+        rewritePending = false;
+        dirtyPrefixes = new Prefix[0];
+        dirtyPathIds = new long[0];
+        dirtyCount = 0;
+        return out;
+    }
+
+    /** The path of a prefix with that id, or null. */
+    synchronized RibRoute path(Prefix p, long pathId) {
+        for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next) {
+            if (r.pathId == pathId) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Puts a path read back from the database at start, unless the router has sent that path already. */
+    synchronized void restore(Prefix p, long pathId, PathAttributes attributes, String nextHop, long receivedAtMillis) {
+        if (path(p, pathId) != null) {
+            return;
+        }
+        boolean was = persist;
+        persist = false;
+        put(new Nlri(p, pathId), new RibRoute(pathId, attributes, nextHop, receivedAtMillis, null));
+        persist = was;
+        restored = true;
+    }
+
+    /** True while paths loaded at start wait for the router to confirm them. */
+    public synchronized boolean restored() {
+        return restored;
+    }
+
+    /**
+     * The router's table is complete again: paths loaded at start that it did not send since the session came up
+     * are gone (returned for change detection).
+     */
+    synchronized List<Prefix> sweepRestored() {
+        List<Prefix> gone = new ArrayList<>();
+        if (!restored) {
+            return gone;
+        }
+        List<Nlri> stale = new ArrayList<>();
+        forEach(v -> {
+            if (v.route().receivedAtMillis < establishedAtMillis) {
+                stale.add(new Nlri(v.prefix(), v.route().pathId));
+            }
+        });
+        for (Nlri n : stale) {
+            if (remove(n)) {
+                gone.add(n.prefix());
+            }
+        }
+        restored = false;
+        return gone;
     }
 
     public synchronized void established(long nowMillis, boolean ipv6) {
@@ -62,6 +184,14 @@ public final class SessionRib {
         v4.clear();
         v6.clear();
         paths = 0;
+        restored = false;
+        if (persist) {
+            clearPending = true;
+            rewritePending = false;
+            dirtyPrefixes = new Prefix[0];
+            dirtyPathIds = new long[0];
+            dirtyCount = 0;
+        }
         state = "Idle";
         lastError = reason == null ? "" : reason;
         establishedAtMillis = 0;
@@ -104,6 +234,7 @@ public final class SessionRib {
     }
 
     private void put(Nlri n, RibRoute route) {
+        dirty(n.prefix(), route.pathId);
         PrefixTrie<RibRoute> t = n.prefix().isV6() ? v6 : v4;
         RibRoute head = t.get(n.prefix());
         if (head == null) {
@@ -136,6 +267,7 @@ public final class SessionRib {
         for (RibRoute r = head; r != null; prev = r, r = r.next) {
             if (r.pathId == n.pathId()) {
                 paths--;
+                dirty(n.prefix(), n.pathId());
                 if (prev != null) {
                     prev.next = r.next;
                 } else if (r.next != null) {

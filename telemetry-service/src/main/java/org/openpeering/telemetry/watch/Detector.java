@@ -63,6 +63,17 @@ public class Detector {
         config.asRelationshipsFile().filter(f -> !f.isBlank()).ifPresent(this::loadRelationships);
     }
 
+    private volatile boolean stopping;
+
+    /**
+     * The collector is shutting down: closing its sessions is not the routers withdrawing anything (and the table
+     * is read back at the next start), so nothing is detected from here on.
+     */
+    void stopping(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(
+            jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Reads a CAIDA as-rel file (plain or .bz2 is not read: plain text or gzip). */
     void loadRelationships(String file) {
         try (java.io.InputStream raw = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
@@ -80,7 +91,7 @@ public class Detector {
 
     /** A session's UPDATE was applied: these prefixes were announced (or replaced) and these withdrawn. */
     public void changed(SessionRib rib, SessionRib.Applied applied) {
-        if (watches.size() == 0) {
+        if (watches.size() == 0 || stopping) {
             return;
         }
         // most of a table is not watched: those prefixes are passed over without a lock or an allocation
@@ -102,7 +113,7 @@ public class Detector {
 
     /** A session went down: its routes are gone. */
     public void flushed(SessionRib rib, List<Prefix> gone) {
-        if (watches.size() == 0) {
+        if (watches.size() == 0 || stopping) {
             return;
         }
         for (Prefix p : gone) {

@@ -1,0 +1,277 @@
+package org.openpeering.telemetry.rib;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.jboss.logging.Logger;
+import org.openpeering.telemetry.collector.CollectorConfig;
+import org.openpeering.telemetry.collector.Neighbor;
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.protocol.bgp.BgpDecoder;
+import org.openpeering.telemetry.protocol.bgp.BgpEncoder;
+import org.openpeering.telemetry.protocol.bgp.BgpSessionContext;
+import org.openpeering.telemetry.protocol.bgp.Nlri;
+import org.openpeering.telemetry.protocol.bgp.PathAttributes;
+import org.openpeering.telemetry.protocol.bgp.Update;
+import org.openpeering.telemetry.watch.Detector;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Warm restarts (ARCHITECTURE.md): every session's Adj-RIB-In is written to {@code received_route} asynchronously,
+ * in batches of plain SQL (unnest arrays), from what changed since the last write; at start, before the collectors
+ * listen, the table is read back into memory. Reads never wait for the database.
+ *
+ * <p>Paths read back are provisional: when the router's session is up again and its table complete (End-of-RIB or
+ * the settle time), paths it did not send again are removed (and seen by change detection as withdrawals); a
+ * session that does not come back within {@code telemetry.rib.restore-hold} is flushed like a session going down.
+ * Attributes are stored in BGP wire form (an UPDATE holding them, decoded by the same codec at start).
+ */
+@ApplicationScoped
+public class RibStore {
+
+    private static final Logger LOG = Logger.getLogger(RibStore.class);
+    static final int BATCH = 5_000;
+    private static final Nlri CARRIER = Nlri.of("0.0.0.0/0");
+
+    private final Pool pool;
+    private final RibRegistry registry;
+    private final Detector detector;
+    private final Vertx vertx;
+    private final CollectorConfig config;
+    private final boolean enabled;
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final Map<PathAttributes, Buffer> encoded = new HashMap<>();
+    private volatile boolean stopped;
+    private long restoredAtMillis;
+    private long timer = -1;
+
+    public RibStore(Pool pool, RibRegistry registry, Detector detector, Vertx vertx, CollectorConfig config) {
+        this.pool = pool;
+        this.registry = registry;
+        this.detector = detector;
+        this.vertx = vertx;
+        this.config = config;
+        this.enabled = config.rib().persist();
+    }
+
+    /** Before the BGP listener and the BMP station accept anything: the stored routes back into memory. */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        registry.persistNewSessions(true);
+        long started = System.nanoTime();
+        int routes = restore(registry).await().atMost(Duration.ofMinutes(10));
+        restoredAtMillis = System.currentTimeMillis();
+        LOG.infof("Restored %d routes of %d sessions from the database in %d ms", routes, registry.all().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        timer = vertx.setPeriodic(config.rib().persistInterval().toMillis(), id -> tick());
+    }
+
+    /** Before the collectors close their sessions: a last write, then nothing (closing is not a withdrawal). */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        if (!enabled) {
+            return;
+        }
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        try {
+            flush().await().atMost(Duration.ofSeconds(20));
+        } catch (RuntimeException e) {
+            LOG.warnf("Last write of the routing table did not finish: %s", e.toString());
+        }
+        stopped = true;
+    }
+
+    private void tick() {
+        settleRestored(registry, System.currentTimeMillis());
+        flush().subscribe().with(n -> {
+        }, e -> LOG.warnf("Routing table not written (retrying): %s", e.toString()));
+    }
+
+    /** Sweeps restored sessions whose table is complete again; flushes those that did not come back in time. */
+    void settleRestored(RibRegistry sessions, long now) {
+        for (SessionRib rib : sessions.all()) {
+            if (!rib.restored()) {
+                continue;
+            }
+            if (rib.tableComplete(now, config.tableSettleTime())) {
+                List<Prefix> gone = rib.sweepRestored();
+                LOG.infof("Session %s: table complete again; %d restored paths not confirmed removed", rib.key(),
+                        gone.size());
+                detector.changed(rib, new SessionRib.Applied(List.of(), gone));
+            } else if (!rib.state().equals("Established")
+                    && now - restoredAtMillis >= config.rib().restoreHold().toMillis()) {
+                List<Prefix> gone = rib.down("not re-established within " + config.rib().restoreHold()
+                        + " after a restart");
+                LOG.infof("Session %s did not come back after the restart: %d restored routes flushed", rib.key(),
+                        gone.size());
+                detector.flushed(rib, gone);
+            }
+        }
+    }
+
+    /** Writes what changed in every session since the last write; the number of rows written or deleted. */
+    public Uni<Integer> flush() {
+        if (stopped || !writing.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (SessionRib rib : new ArrayList<>(registry.all())) {
+            chain = chain.chain(n -> write(rib).map(m -> n + m));
+        }
+        return chain.eventually(() -> writing.set(false));
+    }
+
+    private Uni<Integer> write(SessionRib rib) {
+        SessionRib.Pending p = rib.takePending();
+        if (p.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        SessionKey k = rib.key();
+        Uni<Integer> chain = p.clear()
+                ? pool.preparedQuery("delete from received_route where router = $1 and peer_address = $2::text::inet")
+                        .execute(Tuple.of(k.router(), k.peerAddress())).map(rows -> rows.rowCount())
+                : Uni.createFrom().item(0);
+        for (int from = 0; from < p.count(); from += BATCH) {
+            int start = from;
+            int end = Math.min(p.count(), from + BATCH);
+            chain = chain.chain(n -> batch(rib, p, start, end).map(m -> n + m));
+        }
+        return chain;
+    }
+
+    /** One batch: the current state of each changed path, as one upsert and one delete. */
+    private Uni<Integer> batch(SessionRib rib, SessionRib.Pending p, int from, int to) {
+        SessionKey k = rib.key();
+        List<String> upPrefix = new ArrayList<>();
+        List<Long> upPath = new ArrayList<>();
+        List<String> upHop = new ArrayList<>();
+        List<String> upAsPath = new ArrayList<>();
+        List<Long> upOrigin = new ArrayList<>();
+        List<Buffer> upAttributes = new ArrayList<>();
+        List<Long> upAt = new ArrayList<>();
+        List<String> delPrefix = new ArrayList<>();
+        List<Long> delPath = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = from; i < to; i++) {
+            Prefix prefix = p.prefixes()[i];
+            long pathId = p.pathIds()[i];
+            String text = prefix.toString();
+            if (!seen.add(text + "#" + pathId)) {
+                continue;
+            }
+            RibRoute r = rib.path(prefix, pathId);
+            if (r == null) {
+                if (!p.clear()) {
+                    delPrefix.add(text);
+                    delPath.add(pathId);
+                }
+                continue;
+            }
+            upPrefix.add(text);
+            upPath.add(pathId);
+            upHop.add(r.nextHop);
+            upAsPath.add(r.attributes.asPathText());
+            upOrigin.add(r.attributes.originAs());
+            upAttributes.add(encode(r.attributes));
+            upAt.add(r.receivedAtMillis);
+        }
+        Uni<Integer> deletes = delPrefix.isEmpty() ? Uni.createFrom().item(0)
+                : pool.preparedQuery("delete from received_route r using unnest($3::text[]::cidr[], $4::bigint[]) as"
+                        + " d(prefix, path_id) where r.router = $1 and r.peer_address = $2::text::inet"
+                        + " and r.prefix = d.prefix and r.path_id = d.path_id")
+                        .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(),
+                                delPrefix.toArray(String[]::new), delPath.toArray(Long[]::new) }))
+                        .map(rows -> rows.rowCount());
+        if (upPrefix.isEmpty()) {
+            return deletes;
+        }
+        return deletes.chain(n -> pool.preparedQuery("insert into received_route (router, peer_address, peer_asn,"
+                + " prefix, path_id, next_hop, as_path, origin_asn, attributes, received_at) select $1, $2::text::inet,"
+                + " $3, u.prefix, u.path_id, u.next_hop, u.as_path, u.origin_asn, u.attributes,"
+                + " to_timestamp(u.received_at / 1000.0) from unnest($4::text[]::cidr[], $5::bigint[],"
+                + " $6::text[]::inet[], $7::text[], $8::bigint[], $9::bytea[], $10::bigint[]) as u(prefix, path_id,"
+                + " next_hop, as_path, origin_asn, attributes, received_at) on conflict (router, peer_address,"
+                + " prefix, path_id) do update set peer_asn = excluded.peer_asn, next_hop = excluded.next_hop,"
+                + " as_path = excluded.as_path, origin_asn = excluded.origin_asn, attributes = excluded.attributes,"
+                + " received_at = excluded.received_at")
+                .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(), k.peerAsn(),
+                        upPrefix.toArray(String[]::new), upPath.toArray(Long[]::new), upHop.toArray(String[]::new),
+                        upAsPath.toArray(String[]::new), upOrigin.toArray(Long[]::new),
+                        upAttributes.toArray(Buffer[]::new), upAt.toArray(Long[]::new) }))
+                .map(rows -> n + rows.rowCount()));
+    }
+
+    /** The attributes in wire form: an UPDATE holding them (with a carrier route so that NEXT_HOP is kept). */
+    private synchronized Buffer encode(PathAttributes a) {
+        Buffer b = encoded.get(a);
+        if (b == null) {
+            if (encoded.size() > 100_000) {
+                encoded.clear();
+            }
+            byte[] bytes = BgpEncoder.update(List.of(), a.nextHop() == null ? List.of() : List.of(CARRIER), a, null,
+                    BgpSessionContext.DEFAULT);
+            b = Buffer.buffer(bytes);
+            encoded.put(a, b);
+        }
+        return b;
+    }
+
+    static PathAttributes decode(byte[] bytes) {
+        try {
+            return ((Update) BgpDecoder.decode(bytes, BgpSessionContext.DEFAULT)).attributes();
+        } catch (Exception e) {
+            throw new IllegalStateException("stored path attributes do not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every stored route into the registry's sessions (attributes decoded once per distinct value). */
+    Uni<Integer> restore(RibRegistry into) {
+        Map<ByteBuffer, PathAttributes> decoded = new HashMap<>();
+        int[] count = { 0 };
+        return pool.withTransaction(tx -> tx.prepare("select router, host(peer_address) as peer, peer_asn,"
+                + " prefix::text as prefix, path_id, host(next_hop) as next_hop, attributes,"
+                + " (extract(epoch from received_at) * 1000)::bigint as received_at from received_route"
+                + " where attributes is not null")
+                .chain(ps -> ps.createStream(BATCH).toMulti().onItem().invoke(row -> {
+                    restoreRow(into, row, decoded);
+                    count[0]++;
+                }).collect().last()).replaceWith(() -> count[0]));
+    }
+
+    private void restoreRow(RibRegistry into, Row row, Map<ByteBuffer, PathAttributes> decoded) {
+        try {
+            SessionKey key = new SessionKey(row.getString("router"), Neighbor.canonical(row.getString("peer")),
+                    row.getLong("peer_asn"));
+            byte[] bytes = row.getBuffer("attributes").getBytes();
+            PathAttributes a = decoded.computeIfAbsent(ByteBuffer.wrap(bytes), b -> into.interner().intern(decode(bytes)));
+            String hop = row.getString("next_hop");
+            into.session(key).restore(Prefix.parse(row.getString("prefix")), row.getLong("path_id"), a,
+                    hop == null ? null : into.interner().intern(hop), row.getLong("received_at"));
+        } catch (RuntimeException e) {
+            LOG.warnf("A stored route of %s was not restored: %s", row.getString("router"), e.getMessage());
+        }
+    }
+}
