@@ -26,7 +26,9 @@
 # "Routes: N imported"); for gobgpd, whose counters cost it real work even through `gobgp neighbor -j`, the end of
 # its last busy 100 ms before a second of idle CPU, confirmed once with `gobgp neighbor -j` (accepted routes).
 # BIRD is kept awake with `show status` every 10 ms. Churn: UPDATE/s from telemetry_session_updates_total, lag from
-# the `enable`/`disable` command until the count is reached, polled every 20 ms. A summary table goes to stdout;
+# the `enable`/`disable` command until the count is reached, polled every 20 ms. Warm restart (telemetry-service,
+# after each full table): the time until telemetry_rib_pending_paths is 0 (the table is in PostgreSQL), then a
+# graceful stop and a fresh start on the same database, with the restore time from its log and its RSS. A summary table goes to stdout;
 # the figures in docs/BENCHMARKS.md come from it. Needs: java, bird2, gobgpd, python3, curl; the jars (built if
 # missing). Runs next to other work: the load averages before and after are printed.
 set -euo pipefail
@@ -270,10 +272,44 @@ full() {
   local rx=$pid out
   # shellcheck disable=SC2086
   out=$("${helper[@]}" full $args --pid "$rx" --sender-ctl "$work/sender.ctl" --count "$routes" --timeout "$limit")
-  birdc_sender disable collector
-  stop "$rx"
+  if [ "$kind" = telemetry ]; then
+    warm "$name" "$rx"
+  else
+    birdc_sender disable collector
+    stop "$rx"
+  fi
   echo "{\"part\":\"full\",\"run\":$run,${out#\{}" >> "$results"
   "${helper[@]}" report-line "$results"
+}
+
+metric() {  # NAME: one value from telemetry-service's /q/metrics
+  curl -sf -m 10 "http://127.0.0.1:$http_port/q/metrics" | awk -v m="$1" '$1 == m {print $2}'
+}
+
+# warm NAME PID: the table just received is written to PostgreSQL (time after all routes were held, peak RSS);
+# the service stops (a graceful stop writes last and does not delete the session's rows), the sender is disabled,
+# and a fresh service reads the table back (restore time from its log, RSS once started)
+warm() {
+  local name="$1" rx="$2" t0 pending written
+  t0=$(date +%s%N)
+  while :; do
+    pending=$(metric telemetry_rib_pending_paths)
+    [ -n "$pending" ] && [ "${pending%.*}" = 0 ] && break
+    if (( ($(date +%s%N) - t0) / 1000000000 > 600 )); then echo "  warm $name: not written after 600 s"; break; fi
+    sleep 0.2
+  done
+  written=$(metric telemetry_rib_rows_written_total)
+  echo "  warm $name: ${written%.*} rows written $(( ($(date +%s%N) - t0) / 1000000 )) ms after all routes were" \
+    "held; peak RSS $(( $(awk '/VmHWM/ {print $2}' "/proc/$rx/status") / 1024 )) MB"
+  stop "$rx"
+  birdc_sender disable collector
+  start_telemetry "$name-restart"
+  echo "  warm $name-restart: $(grep -o 'Restored [0-9]* routes of [0-9]* sessions from the database in [0-9]* ms' \
+    "$work/$name-restart.log"); RSS once started $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) MB," \
+    "peak $(( $(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024 )) MB;" \
+    "IPv4 prefixes held: $(curl -sf -m 10 "http://127.0.0.1:$http_port/q/metrics" \
+      | awk '/^telemetry_session_prefixes\{/ && /family="ipv4"/ {print $2}')"
+  stop "$pid"
 }
 
 # churn KIND: a fresh receiver takes the base (nothing, or the full table with -B), then the churn protocol toggles

@@ -1,9 +1,7 @@
 package org.openpeering.telemetry.rib;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +27,7 @@ import org.openpeering.telemetry.watch.Detector;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -60,13 +59,21 @@ public class RibStore {
     private final CollectorConfig config;
     private final boolean enabled;
     private final AtomicBoolean writing = new AtomicBoolean();
-    private final Map<PathAttributes, Buffer> encoded = new HashMap<>();
+    private final Map<SessionKey, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
+    private final io.micrometer.core.instrument.Counter rowsWritten;
     private long restoredAtMillis;
     private long timer = -1;
 
-    public RibStore(Pool pool, RibRegistry registry, Detector detector, Vertx vertx, CollectorConfig config) {
+    public RibStore(Pool pool, RibRegistry registry, Detector detector, Vertx vertx, CollectorConfig config,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.pool = pool;
+        // for SREs and the benchmark harness: what is not in the database yet, and what has been written
+        io.micrometer.core.instrument.Gauge.builder("telemetry.rib.pending.paths", this, RibStore::pending)
+                .description("changed paths not written to the database yet").register(meters);
+        this.rowsWritten = io.micrometer.core.instrument.Counter.builder("telemetry.rib.rows.written")
+                .description("received_route rows inserted, updated or deleted").register(meters);
         this.registry = registry;
         this.detector = detector;
         this.vertx = vertx;
@@ -137,106 +144,181 @@ public class RibStore {
         if (stopped || !writing.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
         }
-        Uni<Integer> chain = Uni.createFrom().item(0);
-        for (SessionRib rib : new ArrayList<>(registry.all())) {
-            chain = chain.chain(n -> write(rib).map(m -> n + m));
+        // one session after another, each write subscribed only when the previous one is done (and then released)
+        return Multi.createFrom().iterable(new ArrayList<>(registry.all()))
+                .onItem().transformToUniAndConcatenate(this::write)
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))
+                .eventually(() -> writing.set(false));
+    }
+
+    /** Changed paths not in the database yet: waiting for a write, or being written. */
+    long pending() {
+        long n = inFlight.get();
+        for (SessionRib rib : registry.all()) {
+            n += rib.pendingCount();
         }
-        return chain.eventually(() -> writing.set(false));
+        return n;
     }
 
     private Uni<Integer> write(SessionRib rib) {
-        SessionRib.Pending p = rib.takePending();
+        SessionRib.Pending p = rib.takePending(System.currentTimeMillis(), config.tableSettleTime());
         if (p.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         SessionKey k = rib.key();
+        // one more than the paths: pending stays above 0 until the last statement of this write is done
+        inFlight.addAndGet((p.rewrite() ? rib.paths() : p.count()) + 1);
+        long started = System.nanoTime();
         Uni<Integer> chain = p.clear()
                 ? pool.preparedQuery("delete from received_route where router = $1 and peer_address = $2::text::inet")
                         .execute(Tuple.of(k.router(), k.peerAddress())).map(rows -> rows.rowCount())
                 : Uni.createFrom().item(0);
-        for (int from = 0; from < p.count(); from += BATCH) {
-            int start = from;
-            int end = Math.min(p.count(), from + BATCH);
-            chain = chain.chain(n -> batch(rib, p, start, end).map(m -> n + m));
+        if (p.rewrite()) {
+            long generation = nextGeneration(k);
+            chain = chain.chain(n -> pass(rib, generation).map(m -> n + m))
+                    .chain(n -> pool.preparedQuery("delete from received_route where router = $1 and peer_address ="
+                            + " $2::text::inet and generation < $3").execute(Tuple.of(k.router(), k.peerAddress(),
+                                    generation)).map(rows -> n + rows.rowCount()))
+                    .invoke(n -> LOG.infof("Session %s: table written (%d rows) in %d ms", k, n,
+                            (System.nanoTime() - started) / 1_000_000));
+        } else {
+            long generation = generations.getOrDefault(k, 0L);
+            int batches = (p.count() + BATCH - 1) / BATCH;
+            // each batch is read from the RIB when its turn comes, so at most one batch of rows is held
+            chain = chain.chain(n -> Multi.createFrom().range(0, batches).onItem().transformToUniAndConcatenate(b -> {
+                int from = b * BATCH;
+                int end = Math.min(p.count(), from + BATCH);
+                Rows rows = new Rows();
+                for (int i = from; i < end; i++) {
+                    long pathId = Integer.toUnsignedLong(p.pathIds()[i]);
+                    RibRoute r = rib.path(p.prefixes()[i], pathId);
+                    if (r == null) {
+                        rows.delete(p.prefixes()[i], pathId);
+                    } else {
+                        rows.upsert(p.prefixes()[i], r);
+                    }
+                }
+                return rows.write(k, generation).invoke(() -> inFlight.addAndGet(-(end - from)));
+            }).collect().with(java.util.stream.Collectors.summingInt(Integer::intValue)).map(m -> n + m));
         }
-        return chain;
+        return chain.invoke(n -> {
+            rowsWritten.increment(n);
+            inFlight.set(0);
+        }).onFailure().invoke(() -> {
+            // what was taken is not known to be written: the session is written whole next time
+            inFlight.set(0);
+            rib.rewriteLater();
+        });
     }
 
-    /** One batch: the current state of each changed path, as one upsert and one delete. */
-    private Uni<Integer> batch(SessionRib rib, SessionRib.Pending p, int from, int to) {
-        SessionKey k = rib.key();
-        List<String> upPrefix = new ArrayList<>();
-        List<Long> upPath = new ArrayList<>();
-        List<String> upHop = new ArrayList<>();
-        List<String> upAsPath = new ArrayList<>();
-        List<Long> upOrigin = new ArrayList<>();
-        List<Buffer> upAttributes = new ArrayList<>();
-        List<Long> upAt = new ArrayList<>();
-        List<String> delPrefix = new ArrayList<>();
-        List<Long> delPath = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = from; i < to; i++) {
-            Prefix prefix = p.prefixes()[i];
-            long pathId = p.pathIds()[i];
-            String text = prefix.toString();
-            if (!seen.add(text + "#" + pathId)) {
-                continue;
-            }
-            RibRoute r = rib.path(prefix, pathId);
-            if (r == null) {
-                if (!p.clear()) {
-                    delPrefix.add(text);
-                    delPath.add(pathId);
+    /** A rewrite's generation: newer than any the session's rows carry (millis, so across restarts too). */
+    private long nextGeneration(SessionKey k) {
+        long g = Math.max(System.currentTimeMillis(), generations.getOrDefault(k, 0L) + 1);
+        generations.put(k, g);
+        return g;
+    }
+
+    /** Where a rewrite pass is: the family, and the last prefix written. */
+    private static final class Cursor {
+        boolean v6;
+        Prefix after;
+    }
+
+    /**
+     * Writes every path of the session, IPv4 then IPv6, a batch at a time in address order; each batch is read
+     * from the RIB (under its monitor, briefly) only when the previous one has been written.
+     */
+    private Uni<Integer> pass(SessionRib rib, long generation) {
+        return Multi.createBy().repeating().uni(Cursor::new, c -> {
+            Rows rows = new Rows();
+            Prefix last = rib.forEachAfter(c.v6, c.after, BATCH, v -> rows.upsert(v.prefix(), v.route()));
+            if (last == null) {
+                if (c.v6) {
+                    // the end (the sentinel is not emitted)
+                    return Uni.createFrom().item(-1);
                 }
-                continue;
+                c.v6 = true;
+                c.after = null;
+                return Uni.createFrom().item(0);
+            }
+            c.after = last;
+            int done = rows.size();
+            return rows.write(rib.key(), generation).invoke(() -> inFlight.addAndGet(-done));
+        }).until(n -> n < 0)
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    /** One batch of rows to upsert and to delete, written as two statements. */
+    private final class Rows {
+        final List<String> upPrefix = new ArrayList<>();
+        final List<Long> upPath = new ArrayList<>();
+        final List<String> upHop = new ArrayList<>();
+        final List<String> upAsPath = new ArrayList<>();
+        final List<Long> upOrigin = new ArrayList<>();
+        final List<Buffer> upAttributes = new ArrayList<>();
+        final List<Long> upAt = new ArrayList<>();
+        final List<String> delPrefix = new ArrayList<>();
+        final List<Long> delPath = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+
+        int size() {
+            return upPrefix.size() + delPrefix.size();
+        }
+
+        void upsert(Prefix prefix, RibRoute r) {
+            String text = prefix.toString();
+            if (!seen.add(text + "#" + r.pathId)) {
+                return;
             }
             upPrefix.add(text);
-            upPath.add(pathId);
+            upPath.add(r.pathId);
             upHop.add(r.nextHop);
             upAsPath.add(r.attributes.asPathText());
             upOrigin.add(r.attributes.originAs());
             upAttributes.add(encode(r.attributes));
             upAt.add(r.receivedAtMillis);
         }
-        Uni<Integer> deletes = delPrefix.isEmpty() ? Uni.createFrom().item(0)
-                : pool.preparedQuery("delete from received_route r using unnest($3::text[]::cidr[], $4::bigint[]) as"
-                        + " d(prefix, path_id) where r.router = $1 and r.peer_address = $2::text::inet"
-                        + " and r.prefix = d.prefix and r.path_id = d.path_id")
-                        .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(),
-                                delPrefix.toArray(String[]::new), delPath.toArray(Long[]::new) }))
-                        .map(rows -> rows.rowCount());
-        if (upPrefix.isEmpty()) {
-            return deletes;
+
+        void delete(Prefix prefix, long pathId) {
+            String text = prefix.toString();
+            if (seen.add(text + "#" + pathId)) {
+                delPrefix.add(text);
+                delPath.add(pathId);
+            }
         }
-        return deletes.chain(n -> pool.preparedQuery("insert into received_route (router, peer_address, peer_asn,"
-                + " prefix, path_id, next_hop, as_path, origin_asn, attributes, received_at) select $1, $2::text::inet,"
-                + " $3, u.prefix, u.path_id, u.next_hop, u.as_path, u.origin_asn, u.attributes,"
-                + " to_timestamp(u.received_at / 1000.0) from unnest($4::text[]::cidr[], $5::bigint[],"
-                + " $6::text[]::inet[], $7::text[], $8::bigint[], $9::bytea[], $10::bigint[]) as u(prefix, path_id,"
-                + " next_hop, as_path, origin_asn, attributes, received_at) on conflict (router, peer_address,"
-                + " prefix, path_id) do update set peer_asn = excluded.peer_asn, next_hop = excluded.next_hop,"
-                + " as_path = excluded.as_path, origin_asn = excluded.origin_asn, attributes = excluded.attributes,"
-                + " received_at = excluded.received_at")
-                .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(), k.peerAsn(),
-                        upPrefix.toArray(String[]::new), upPath.toArray(Long[]::new), upHop.toArray(String[]::new),
-                        upAsPath.toArray(String[]::new), upOrigin.toArray(Long[]::new),
-                        upAttributes.toArray(Buffer[]::new), upAt.toArray(Long[]::new) }))
-                .map(rows -> n + rows.rowCount()));
+
+        Uni<Integer> write(SessionKey k, long generation) {
+            Uni<Integer> deletes = delPrefix.isEmpty() ? Uni.createFrom().item(0)
+                    : pool.preparedQuery("delete from received_route r using unnest($3::text[]::cidr[], $4::bigint[])"
+                            + " as d(prefix, path_id) where r.router = $1 and r.peer_address = $2::text::inet"
+                            + " and r.prefix = d.prefix and r.path_id = d.path_id")
+                            .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(),
+                                    delPrefix.toArray(String[]::new), delPath.toArray(Long[]::new) }))
+                            .map(rows -> rows.rowCount());
+            if (upPrefix.isEmpty()) {
+                return deletes;
+            }
+            return deletes.chain(n -> pool.preparedQuery("insert into received_route (router, peer_address, peer_asn,"
+                    + " prefix, path_id, next_hop, as_path, origin_asn, attributes, received_at, generation) select $1,"
+                    + " $2::text::inet, $3, u.prefix, u.path_id, u.next_hop, u.as_path, u.origin_asn, u.attributes,"
+                    + " to_timestamp(u.received_at / 1000.0), $11 from unnest($4::text[]::cidr[], $5::bigint[],"
+                    + " $6::text[]::inet[], $7::text[], $8::bigint[], $9::bytea[], $10::bigint[]) as u(prefix, path_id,"
+                    + " next_hop, as_path, origin_asn, attributes, received_at) on conflict (router, peer_address,"
+                    + " prefix, path_id) do update set peer_asn = excluded.peer_asn, next_hop = excluded.next_hop,"
+                    + " as_path = excluded.as_path, origin_asn = excluded.origin_asn, attributes = excluded.attributes,"
+                    + " received_at = excluded.received_at, generation = excluded.generation")
+                    .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(), k.peerAsn(),
+                            upPrefix.toArray(String[]::new), upPath.toArray(Long[]::new), upHop.toArray(String[]::new),
+                            upAsPath.toArray(String[]::new), upOrigin.toArray(Long[]::new),
+                            upAttributes.toArray(Buffer[]::new), upAt.toArray(Long[]::new), generation }))
+                    .map(rows -> n + rows.rowCount()));
+        }
     }
 
     /** The attributes in wire form: an UPDATE holding them (with a carrier route so that NEXT_HOP is kept). */
-    private synchronized Buffer encode(PathAttributes a) {
-        Buffer b = encoded.get(a);
-        if (b == null) {
-            if (encoded.size() > 100_000) {
-                encoded.clear();
-            }
-            byte[] bytes = BgpEncoder.update(List.of(), a.nextHop() == null ? List.of() : List.of(CARRIER), a, null,
-                    BgpSessionContext.DEFAULT);
-            b = Buffer.buffer(bytes);
-            encoded.put(a, b);
-        }
-        return b;
+    private static Buffer encode(PathAttributes a) {
+        return Buffer.buffer(BgpEncoder.update(List.of(), a.nextHop() == null ? List.of() : List.of(CARRIER), a, null,
+                BgpSessionContext.DEFAULT));
     }
 
     static PathAttributes decode(byte[] bytes) {
@@ -249,24 +331,32 @@ public class RibStore {
 
     /** Reads every stored route into the registry's sessions (attributes decoded once per distinct value). */
     Uni<Integer> restore(RibRegistry into) {
-        Map<ByteBuffer, PathAttributes> decoded = new HashMap<>();
+        // rows come ordered by their attributes: each distinct set is decoded once, without a map of them all
+        Object[] previous = { null, null };
         int[] count = { 0 };
         return pool.withTransaction(tx -> tx.prepare("select router, host(peer_address) as peer, peer_asn,"
                 + " prefix::text as prefix, path_id, host(next_hop) as next_hop, attributes,"
                 + " (extract(epoch from received_at) * 1000)::bigint as received_at from received_route"
-                + " where attributes is not null")
+                + " where attributes is not null order by attributes")
                 .chain(ps -> ps.createStream(BATCH).toMulti().onItem().invoke(row -> {
-                    restoreRow(into, row, decoded);
+                    restoreRow(into, row, previous);
                     count[0]++;
                 }).collect().last()).replaceWith(() -> count[0]));
     }
 
-    private void restoreRow(RibRegistry into, Row row, Map<ByteBuffer, PathAttributes> decoded) {
+    private void restoreRow(RibRegistry into, Row row, Object[] previous) {
         try {
             SessionKey key = new SessionKey(row.getString("router"), Neighbor.canonical(row.getString("peer")),
                     row.getLong("peer_asn"));
             byte[] bytes = row.getBuffer("attributes").getBytes();
-            PathAttributes a = decoded.computeIfAbsent(ByteBuffer.wrap(bytes), b -> into.interner().intern(decode(bytes)));
+            PathAttributes a;
+            if (previous[0] != null && java.util.Arrays.equals((byte[]) previous[0], bytes)) {
+                a = (PathAttributes) previous[1];
+            } else {
+                a = into.interner().intern(decode(bytes));
+                previous[0] = bytes;
+                previous[1] = a;
+            }
             String hop = row.getString("next_hop");
             into.session(key).restore(Prefix.parse(row.getString("prefix")), row.getLong("path_id"), a,
                     hop == null ? null : into.interner().intern(hop), row.getLong("received_at"));

@@ -35,10 +35,12 @@ public final class SessionRib {
     private String lastError = "";
 
     // persistence (RibStore): the (prefix, path id) pairs changed since the last write, or "clear" / "rewrite"
-    static final int DIRTY_LIMIT = 2_000_000;
+    static final int DIRTY_LIMIT = 200_000;
+    private static final Prefix[] NO_PREFIXES = new Prefix[0];
+    private static final int[] NO_IDS = new int[0];
     private boolean persist;
-    private Prefix[] dirtyPrefixes = new Prefix[0];
-    private long[] dirtyPathIds = new long[0];
+    private Prefix[] dirtyPrefixes = NO_PREFIXES;
+    private int[] dirtyPathIds = NO_IDS;
     private int dirtyCount;
     private boolean clearPending;
     private boolean rewritePending;
@@ -53,8 +55,11 @@ public final class SessionRib {
         return key;
     }
 
-    /** What changed since the last write, for {@link RibStore}. */
-    public record Pending(boolean clear, boolean rewrite, Prefix[] prefixes, long[] pathIds, int count) {
+    /**
+     * What to write, for {@link RibStore}: delete the session's rows first ({@code clear}), write every path it holds
+     * ({@code rewrite}), or the changed (prefix, path id) pairs.
+     */
+    public record Pending(boolean clear, boolean rewrite, Prefix[] prefixes, int[] pathIds, int count) {
         boolean isEmpty() {
             return !clear && !rewrite && count == 0;
         }
@@ -65,52 +70,75 @@ public final class SessionRib {
         persist = on;
     }
 
+    private void resetDirty() {
+        dirtyPrefixes = NO_PREFIXES;
+        dirtyPathIds = NO_IDS;
+        dirtyCount = 0;
+    }
+
     private void dirty(Prefix p, long pathId) {
         if (!persist || rewritePending) {
             return;
         }
         if (dirtyCount == dirtyPrefixes.length) {
             if (dirtyCount >= DIRTY_LIMIT) {
-                // too much churn between two writes: the store rewrites the session instead
+                // too much changed between two writes: the store rewrites the session instead
                 rewritePending = true;
-                dirtyPrefixes = new Prefix[0];
-                dirtyPathIds = new long[0];
-                dirtyCount = 0;
+                resetDirty();
                 return;
             }
-            int size = Math.max(64, dirtyCount * 2);
+            int size = Math.min(DIRTY_LIMIT, Math.max(64, dirtyCount * 2));
             dirtyPrefixes = java.util.Arrays.copyOf(dirtyPrefixes, size);
             dirtyPathIds = java.util.Arrays.copyOf(dirtyPathIds, size);
         }
         dirtyPrefixes[dirtyCount] = p;
-        dirtyPathIds[dirtyCount++] = pathId;
+        // RFC 7911 path identifiers are 32 bits
+        dirtyPathIds[dirtyCount++] = (int) pathId;
     }
 
-    /** Takes what changed since the last call (a rewrite lists every path now held). */
-    synchronized Pending takePending() {
+    /**
+     * Takes what to write now. A session to be rewritten (its table arriving after the session came up, or too much
+     * changed) waits until its table is complete, so that a table transfer is written once, after it.
+     */
+    synchronized Pending takePending(long nowMillis, Duration settle) {
         boolean clear = clearPending;
-        Pending out;
-        if (rewritePending) {
-            List<Prefix> ps = new ArrayList<>(paths);
-            List<Long> ids = new ArrayList<>(paths);
-            forEach(v -> {
-                ps.add(v.prefix());
-                ids.add(v.route().pathId);
-            });
-            long[] idArray = new long[ids.size()];
-            for (int i = 0; i < idArray.length; i++) {
-                idArray[i] = ids.get(i);
-            }
-            out = new Pending(true, true, ps.toArray(Prefix[]::new), idArray, idArray.length);
-        } else {
-            out = new Pending(clear, false, dirtyPrefixes, dirtyPathIds, dirtyCount);
-        }
         clearPending = false;
-        rewritePending = false;
-        dirtyPrefixes = new Prefix[0];
-        dirtyPathIds = new long[0];
-        dirtyCount = 0;
+        if (rewritePending) {
+            if (state.equals("Established") && !tableComplete(nowMillis, settle)) {
+                return new Pending(clear, false, NO_PREFIXES, NO_IDS, 0);
+            }
+            rewritePending = false;
+            resetDirty();
+            return new Pending(clear, true, NO_PREFIXES, NO_IDS, 0);
+        }
+        Pending out = new Pending(clear, false, dirtyPrefixes, dirtyPathIds, dirtyCount);
+        resetDirty();
         return out;
+    }
+
+    /** A write failed: the next one rewrites the whole session. */
+    synchronized void rewriteLater() {
+        if (persist) {
+            rewritePending = true;
+            resetDirty();
+        }
+    }
+
+    /** Changed paths waiting for a write (every path when the session is to be rewritten). */
+    synchronized int pendingCount() {
+        return rewritePending ? paths : dirtyCount + (clearPending ? 1 : 0);
+    }
+
+    /**
+     * Visits the paths of at most {@code limit} prefixes of a family after {@code after} (from the start when null),
+     * in address order, under the monitor; returns the last prefix visited, null when none was left.
+     */
+    synchronized Prefix forEachAfter(boolean ipv6, Prefix after, int limit, Consumer<RouteView> visitor) {
+        return (ipv6 ? v6 : v4).forEachAfter(after, limit, (p, head) -> {
+            for (RibRoute r = head; r != null; r = r.next) {
+                visitor.accept(new RouteView(p, r));
+            }
+        });
     }
 
     /** The path of a prefix with that id, or null. */
@@ -170,6 +198,11 @@ public final class SessionRib {
         endOfRibV4 = false;
         endOfRibV6 = false;
         ipv6Negotiated = ipv6;
+        if (persist) {
+            // the table arrives now: written whole once it is complete, not path by path while it streams in
+            rewritePending = true;
+            resetDirty();
+        }
     }
 
     public synchronized void state(String s) {
@@ -188,9 +221,7 @@ public final class SessionRib {
         if (persist) {
             clearPending = true;
             rewritePending = false;
-            dirtyPrefixes = new Prefix[0];
-            dirtyPathIds = new long[0];
-            dirtyCount = 0;
+            resetDirty();
         }
         state = "Idle";
         lastError = reason == null ? "" : reason;

@@ -163,4 +163,34 @@ class RibStoreTest {
         rib.down("test over");
         store.flush().await().atMost(T);
     }
+
+    @Test
+    void aTableTransferIsWrittenOnceCompleteAndReplacesWhatWasStored() {
+        SessionRib rib = registry.session(new SessionKey("store-r4", "192.0.2.45", 64502));
+        // a row left from an earlier life of the session, which the router no longer sends
+        pool.preparedQuery("insert into received_route (router, peer_address, peer_asn, prefix, path_id, as_path,"
+                + " received_at, attributes, generation) values ('store-r4', '192.0.2.45', 64502, '198.51.100.0/24', 0,"
+                + " '64502', now(), null, 0)").execute().await().atMost(T);
+        rib.established(System.currentTimeMillis(), false);
+        for (String p : List.of("203.0.113.0/24", "203.0.113.0/25", "192.0.2.0/24")) {
+            announce(rib, p, 0, attrs("192.0.2.45", 64502, 64510), "192.0.2.45", System.currentTimeMillis());
+        }
+        // while the table streams in nothing is written
+        assertEquals(0, store.flush().await().atMost(T));
+        assertEquals(3, store.pending());
+        rib.apply(new Update(List.of(), List.of(), null, null, false, AfiSafi.IPV4_UNICAST, List.of()), null, null,
+                null, System.currentTimeMillis());
+        store.flush().await().atMost(T);
+        assertEquals(0, store.pending());
+        assertEquals(List.of("192.0.2.0/24", "203.0.113.0/24", "203.0.113.0/25"), pool.preparedQuery("select"
+                + " prefix::text from received_route where router = 'store-r4' order by prefix").execute()
+                .await().atMost(T).stream().map(r -> r.getString(0)).toList());
+        // after the transfer, changes are written one by one again
+        withdraw(rib, "203.0.113.0/25", 0);
+        assertEquals(1, store.flush().await().atMost(T));
+        assertEquals(2, rows("store-r4"));
+        rib.down("test over");
+        store.flush().await().atMost(T);
+        assertEquals(0, rows("store-r4"));
+    }
 }

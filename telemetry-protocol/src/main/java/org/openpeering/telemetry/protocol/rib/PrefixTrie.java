@@ -216,6 +216,58 @@ public final class PrefixTrie<V> {
         }
     }
 
+    /**
+     * Visits, in address order, at most {@code limit} entries that come after {@code after} (all entries when it is
+     * null), and returns the last one visited (null when none was): a writer can walk a big trie in chunks, letting
+     * go of its lock between them. Subtrees wholly before {@code after} are skipped without being walked.
+     */
+    public Prefix forEachAfter(Prefix after, int limit, BiConsumer<Prefix, V> visitor) {
+        if (after != null) {
+            check(after);
+        }
+        ArrayList<Node<V>> stack = new ArrayList<>();
+        // a node is pushed with "true" when everything under it comes after {@code after}
+        ArrayList<Boolean> whole = new ArrayList<>();
+        if (root != null) {
+            stack.add(root);
+            whole.add(after == null);
+        }
+        Prefix last = null;
+        int visited = 0;
+        while (!stack.isEmpty() && visited < limit) {
+            Node<V> n = stack.remove(stack.size() - 1);
+            boolean all = whole.remove(whole.size() - 1);
+            boolean childrenAll;
+            if (all) {
+                childrenAll = true;
+            } else if (n.prefix.covers(after)) {
+                // n is at or before {@code after}; some of what lies under it may come after
+                childrenAll = false;
+                all = false;
+            } else if (n.prefix.compareTo(after) > 0) {
+                all = true;
+                childrenAll = true;
+            } else {
+                // the whole subtree lies before {@code after}
+                continue;
+            }
+            if (all && n.value != null) {
+                visitor.accept(n.prefix, n.value);
+                last = n.prefix;
+                visited++;
+            }
+            if (n.one != null) {
+                stack.add(n.one);
+                whole.add(childrenAll);
+            }
+            if (n.zero != null) {
+                stack.add(n.zero);
+                whole.add(childrenAll);
+            }
+        }
+        return last;
+    }
+
     public void clear() {
         root = null;
         size = 0;

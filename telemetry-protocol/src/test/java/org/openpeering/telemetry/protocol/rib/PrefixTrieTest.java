@@ -87,4 +87,40 @@ class PrefixTrieTest {
         t.put(p("2001:db8:1::/48"), "y");
         assertEquals(List.of("x", "y"), t.covering(p("2001:db8:1:2::/64")).stream().map(PrefixTrie.Entry::value).toList());
     }
+
+    @Test
+    void walkingInChunksVisitsEverythingOnceInAddressOrder() {
+        Random random = new Random(7);
+        PrefixTrie<Integer> t = new PrefixTrie<>(false);
+        TreeSet<Prefix> expected = new TreeSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            int length = 8 + random.nextInt(25);
+            long address = random.nextInt() & 0xffffffffL & (0xffffffffL << (32 - length));
+            Prefix q = Prefix.parse(((address >> 24) & 0xff) + "." + ((address >> 16) & 0xff) + "." + ((address >> 8) & 0xff)
+                    + "." + (address & 0xff) + "/" + length);
+            t.put(q, i);
+            expected.add(q);
+        }
+        List<Prefix> all = new ArrayList<>();
+        t.forEach((q, v) -> all.add(q));
+        assertEquals(new ArrayList<>(expected), all, "forEach is address order (Prefix.compareTo)");
+        for (int limit : new int[] { 1, 7, 100, 4_999, 5_000, 10_000 }) {
+            List<Prefix> chunked = new ArrayList<>();
+            Prefix after = null;
+            while (true) {
+                Prefix last = t.forEachAfter(after, limit, (q, v) -> chunked.add(q));
+                if (last == null) {
+                    break;
+                }
+                after = last;
+            }
+            assertEquals(all, chunked, "chunks of " + limit);
+        }
+        // from a prefix the trie does not hold: exactly what comes after it
+        Prefix probe = p("128.0.0.0/1");
+        List<Prefix> tail = new ArrayList<>();
+        t.forEachAfter(probe, Integer.MAX_VALUE, (q, v) -> tail.add(q));
+        assertEquals(new ArrayList<>(expected.tailSet(probe, false)), tail);
+        assertNull(new PrefixTrie<Integer>(false).forEachAfter(null, 10, (q, v) -> { }));
+    }
 }
