@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what docs/BENCHMARKS.md reports under "Detection": 100 exact-prefix hijacks injected one at a time
-# through a real gobgpd (a partner session of AS 65561 announcing 2001:db8:101::/48 … with origin AS64511 while the
+# through a real gobgpd (a partner session of AS 65549 announcing 2001:db8:101::/48 … with origin AS64511 while the
 # activated customer prefixes expect AS64510), each timed from the injection command until the anomaly is readable
 # through the gateway, beside the daemon's own propagation (command → the UPDATE applied by the collector). The whole
 # stack runs as in the end-to-end tests (local-run: the four services, embedded PostgreSQL), in one run of the

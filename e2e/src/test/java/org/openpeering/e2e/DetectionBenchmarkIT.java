@@ -28,7 +28,7 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The detection benchmark of issue #5 (run by {@code bench/detection.sh}, not in CI): 100 customer prefixes are
  * activated and watched (2001:db8:100::/48 … , expected origin AS64510); a gobgpd on another partner's session
- * (AS 65561) then announces each of them with origin AS64511, one at a time. For each: the time from the
+ * (AS 65549) then announces each of them with origin AS64511, one at a time. For each: the time from the
  * injection command (the gobgp CLI call) until the exact-prefix hijack is readable through the gateway
  * ({@code GET …/peerings/{p}/anomalies?active=true}, polled every 2 ms), split into the daemon's own propagation
  * (command → the UPDATE applied by the collector: the route's receivedTimestamp) and the rest (detection, the
@@ -68,30 +68,45 @@ class DetectionBenchmarkIT {
         return "2001:db8:" + Integer.toHexString(0x100 + i) + "::/48";
     }
 
-    /** A partner with one Direct connection at Amsterdam on its own router, driven to Active. */
-    static void partner(String sub, long asn, String name, String peeringName, String sku, boolean ps, String router,
-            String bgpId, String peerAddress, String msAddress, String sessionPrefix) {
+    /** One connection: its router (created here), and the session's addresses. */
+    record Link(String router, String bgpId, String peerAddress, String msAddress, String sessionPrefix) {
+    }
+
+    /**
+     * A partner with Direct connections at Amsterdam, each on its own router, driven to Active (a Peering Service
+     * provider needs two, on two routers, to be ready).
+     */
+    static void partner(String sub, long asn, String name, String peeringName, String sku, boolean ps, Link... links) {
         as(sub, "partner").body(ArmRequests.peerAsnBody(asn, name, "noc@det.example"))
                 .put(ArmRequests.peerAsnPath(sub, "asn") + "?" + ArmRequests.V).then().statusCode(201);
         operator().post("/operator/v1/subscriptions/" + sub + "/peerAsns/asn/approve?" + ArmRequests.V).then()
                 .statusCode(200);
-        operator().body("{\"properties\":{\"peeringLocation\":\"Amsterdam\",\"peeringDBFacilityId\":64,"
-                + "\"bgpIdentifier\":\"" + bgpId + "\",\"sysName\":\"" + router + ".example\"}}")
-                .put("/operator/v1/routers/" + router + "?" + ArmRequests.V).then().statusCode(201);
-        String connection = UUID.nameUUIDFromBytes(peeringName.getBytes()).toString();
+        List<String> connections = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Link l : links) {
+            operator().body("{\"properties\":{\"peeringLocation\":\"Amsterdam\",\"peeringDBFacilityId\":64,"
+                    + "\"bgpIdentifier\":\"" + l.bgpId() + "\",\"sysName\":\"" + l.router() + ".example\"}}")
+                    .put("/operator/v1/routers/" + l.router() + "?" + ArmRequests.V).then().statusCode(201);
+            String id = UUID.nameUUIDFromBytes((peeringName + l.router()).getBytes()).toString();
+            ids.add(id);
+            connections.add("{\"connectionIdentifier\":\"" + id + "\",\"bandwidthInMbps\":10000,"
+                    + "\"sessionAddressProvider\":\"Peer\",\"useForPeeringService\":" + ps + ",\"peeringDBFacilityId\":64,"
+                    + "\"bgpSession\":{\"sessionPrefixV4\":\"" + l.sessionPrefix() + "\",\"microsoftSessionIPv4Address\":\""
+                    + l.msAddress() + "\",\"peerSessionIPv4Address\":\"" + l.peerAddress() + "\"}}");
+        }
         as(sub, "partner").body("{\"location\":\"West Europe\",\"kind\":\"Direct\",\"sku\":{\"name\":\"" + sku + "\"},"
                 + "\"properties\":{\"peeringLocation\":\"Amsterdam\",\"direct\":{\"directPeeringType\":\"Edge\","
                 + "\"peerAsn\":{\"id\":\"/subscriptions/" + sub + "/providers/Microsoft.Peering/peerAsns/asn\"},"
-                + "\"connections\":[{\"connectionIdentifier\":\"" + connection + "\",\"bandwidthInMbps\":10000,"
-                + "\"sessionAddressProvider\":\"Peer\",\"useForPeeringService\":" + ps + ",\"peeringDBFacilityId\":64,"
-                + "\"bgpSession\":{\"sessionPrefixV4\":\"" + sessionPrefix + "\",\"microsoftSessionIPv4Address\":\""
-                + msAddress + "\",\"peerSessionIPv4Address\":\"" + peerAddress + "\"}}]}}}")
-                .put(peering(sub, peeringName) + "?" + ArmRequests.V).then().statusCode(201);
-        String path = "/operator/v1/subscriptions/" + sub + "/resourceGroups/" + RG + "/peerings/" + peeringName
-                + "/connections/" + connection + "/state?" + ArmRequests.V;
-        operator().body("{\"state\":\"Approved\",\"routerName\":\"" + router + "\"}").post(path).then().statusCode(200);
-        for (String state : List.of("ProvisioningStarted", "ProvisioningCompleted", "Validating", "Active")) {
-            operator().body("{\"state\":\"" + state + "\"}").post(path).then().statusCode(200);
+                + "\"connections\":[" + String.join(",", connections) + "]}}}")
+                .put(peering(sub, peeringName) + "?" + ArmRequests.V).then().log().ifValidationFails().statusCode(201);
+        for (int i = 0; i < links.length; i++) {
+            String path = "/operator/v1/subscriptions/" + sub + "/resourceGroups/" + RG + "/peerings/" + peeringName
+                    + "/connections/" + ids.get(i) + "/state?" + ArmRequests.V;
+            operator().body("{\"state\":\"Approved\",\"routerName\":\"" + links[i].router() + "\"}").post(path).then()
+                    .statusCode(200);
+            for (String state : List.of("ProvisioningStarted", "ProvisioningCompleted", "Validating", "Active")) {
+                operator().body("{\"state\":\"" + state + "\"}").post(path).then().statusCode(200);
+            }
         }
     }
 
@@ -123,22 +138,24 @@ class DetectionBenchmarkIT {
     @Test
     void hijacksAreReadableThroughTheGatewaySoonAfterTheInjection() throws Exception {
         Daemon.require("gobgpd", "gobgp");
-        partner(PROVIDER, 65560, "Detection Transit", "det-ps", "Premium_Direct_Free", true, "det-r1", "192.0.2.91",
-                "127.0.0.41", "127.0.0.40", "127.0.0.40/31");
-        partner(HIJACKER, 65561, "Detection Hijack Net", "det-h", "Basic_Direct_Free", false, "det-r2", "192.0.2.92",
-                "127.0.0.43", "127.0.0.42", "127.0.0.42/31");
+        partner(PROVIDER, 65547, "Detection Transit", "det-ps", "Premium_Direct_Free", true,
+                new Link("det-r1", "192.0.2.91", "127.0.0.41", "127.0.0.40", "127.0.0.40/31"),
+                new Link("det-r3", "192.0.2.93", "127.0.0.45", "127.0.0.44", "127.0.0.44/31"));
+        partner(HIJACKER, 65549, "Detection Hijack Net", "det-h", "Basic_Direct_Free", false,
+                new Link("det-r2", "192.0.2.92", "127.0.0.43", "127.0.0.42", "127.0.0.42/31"));
         String key = as(PROVIDER, "partner").body("{\"properties\":{\"prefix\":\"2001:db8::/32\"}}")
                 .put(peering(PROVIDER, "det-ps") + "/registeredPrefixes/doc?" + ArmRequests.V).then().statusCode(201)
                 .extract().path("properties.peeringServicePrefixKey");
         as(CUSTOMER, "customer").body("{\"location\":\"West Europe\",\"properties\":{\"peeringServiceLocation\":"
                 + "\"Noord-Holland\",\"peeringServiceProvider\":\"Detection Transit\",\"providerPrimaryPeeringLocation\":"
                 + "\"Amsterdam\"}}").put("/subscriptions/" + CUSTOMER + "/resourceGroups/" + RG
-                        + "/providers/Microsoft.Peering/peeringServices/ps?" + ArmRequests.V).then().statusCode(201);
+                        + "/providers/Microsoft.Peering/peeringServices/ps?" + ArmRequests.V).then().log().ifValidationFails()
+                        .statusCode(201);
         for (int i = 0; i <= HIJACKS; i++) {
             activate(key, i);
         }
         int port = Integer.parseInt(SuiteExtension.suite().environment("TELEMETRY_BGP_PORT"));
-        hijacker = new GoBgp("127.0.0.43", 65561, "127.0.0.1", 64496, port);
+        hijacker = new GoBgp("127.0.0.43", 65549, "127.0.0.1", 64496, port);
         // warm-up: the session is up and the watch set pushed once prefix 0's hijack is listed
         hijacker.announce(prefix(0), "64511", null);
         awaitHijack(prefix(0), System.nanoTime() + TimeUnit.SECONDS.toNanos(120));
@@ -164,7 +181,7 @@ class DetectionBenchmarkIT {
         }
         assertEquals(HIJACKS, total.size());
         String report = String.format(Locale.ROOT, """
-                Detection: %d exact-prefix hijacks injected one at a time with `gobgp global rib add` (gobgpd, AS 65561)
+                Detection: %d exact-prefix hijacks injected one at a time with `gobgp global rib add` (gobgpd, AS 65549)
 
                 | from the injection command | p50 | p90 | p99 | max |
                 |---|---|---|---|---|
