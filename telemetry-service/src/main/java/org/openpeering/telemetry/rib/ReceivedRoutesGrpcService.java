@@ -60,8 +60,7 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
             }
         }
         int size = PageTokens.size(r.getPageSize(), config.pageSize());
-        String after = PageTokens.decode(r.getPageToken());
-        Position from = Position.parse(after);
+        Position from = Position.parse(PageTokens.decode(r.getPageToken()));
         List<ReceivedRoute> out = new ArrayList<>(size + 1);
         String next = null;
         outer:
@@ -73,23 +72,41 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
             } catch (IllegalArgumentException e) {
                 continue;
             }
+            Prefix cursor = from != null && s == from.session ? from.prefix : null;
             for (SessionRib rib : registry.find(ref.getRouter(), peer)) {
-                List<SessionRib.RouteView> views = exact != null ? exactRoutes(rib, exact) : all(rib);
-                for (SessionRib.RouteView v : views) {
-                    if (from != null && s == from.session && !from.before(v)) {
+                if (exact != null) {
+                    for (SessionRib.RouteView v : exactRoutes(rib, exact)) {
+                        if (cursor != null && !from.before(v)) {
+                            continue;
+                        }
+                        if (add(r, rib, v, out, size)) {
+                            next = s + "|" + out.get(out.size() - 1).getPrefix();
+                            break outer;
+                        }
+                    }
+                    continue;
+                }
+                // the table is walked in chunks of prefixes after the cursor (IPv4, then IPv6): nothing is copied
+                // beyond a chunk, and the monitor is held for one chunk at a time
+                for (boolean v6 : new boolean[] { false, true }) {
+                    if (cursor != null && cursor.isV6() && !v6) {
                         continue;
                     }
-                    ReceivedRoute route = toProto(rib, v);
-                    if (!matches(r, route)) {
-                        continue;
+                    Prefix after = cursor != null && cursor.isV6() == v6 ? cursor : null;
+                    while (true) {
+                        List<SessionRib.RouteView> chunk = new ArrayList<>();
+                        Prefix last = rib.forEachAfter(v6, after, CHUNK, chunk::add);
+                        if (last == null) {
+                            break;
+                        }
+                        for (SessionRib.RouteView v : chunk) {
+                            if (add(r, rib, v, out, size)) {
+                                next = s + "|" + out.get(out.size() - 1).getPrefix();
+                                break outer;
+                            }
+                        }
+                        after = last;
                     }
-                    // pages end between prefixes, never between the ADD-PATH paths of one prefix
-                    if (out.size() >= size && !out.get(out.size() - 1).getPrefix().equals(route.getPrefix())) {
-                        ReceivedRoute last = out.get(out.size() - 1);
-                        next = s + "|" + last.getPrefix();
-                        break outer;
-                    }
-                    out.add(route);
                 }
             }
         }
@@ -97,15 +114,29 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
                 .build();
     }
 
+    /** Prefixes read from the RIB at a time while paging. */
+    static final int CHUNK = 256;
+
+    /**
+     * Adds the route when it matches the filters; true when the page is full instead (pages end between prefixes,
+     * never between the ADD-PATH paths of one prefix).
+     */
+    private boolean add(ListReceivedRoutesRequest r, SessionRib rib, SessionRib.RouteView v, List<ReceivedRoute> out,
+            int size) {
+        ReceivedRoute route = toProto(rib, v);
+        if (!matches(r, route)) {
+            return false;
+        }
+        if (out.size() >= size && !out.get(out.size() - 1).getPrefix().equals(route.getPrefix())) {
+            return true;
+        }
+        out.add(route);
+        return false;
+    }
+
     private static List<SessionRib.RouteView> exactRoutes(SessionRib rib, Prefix p) {
         List<SessionRib.RouteView> out = new ArrayList<>();
         rib.routes(p).forEach(route -> out.add(new SessionRib.RouteView(p, route)));
-        return out;
-    }
-
-    private static List<SessionRib.RouteView> all(SessionRib rib) {
-        List<SessionRib.RouteView> out = new ArrayList<>();
-        rib.forEach(out::add);
         return out;
     }
 
