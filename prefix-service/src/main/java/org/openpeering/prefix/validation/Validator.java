@@ -20,6 +20,7 @@ import org.openpeering.prefix.irr.IrrState;
 import org.openpeering.prefix.peeringservice.PeeringServices;
 import org.openpeering.prefix.webhook.WebhookEvent;
 import org.openpeering.prefix.webhook.WebhookOutbox;
+import org.openpeering.proto.partner.v1.PeeringSessions;
 import org.openpeering.proto.partner.v1.ProviderSessions;
 import org.openpeering.proto.partner.v1.ServiceSession;
 import org.openpeering.proto.prefix.v1.PeeringService;
@@ -99,6 +100,40 @@ public class Validator {
     void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
         stopped = true;
         timers.forEach(vertx::cancelTimer);
+    }
+
+    /**
+     * partner-service's answers are reused for {@link #ANSWER_TTL_NANOS}: a full pass over many prefixes of few
+     * providers (or peerings) asks once per provider, not once per prefix. Failures are not kept.
+     */
+    static final long ANSWER_TTL_NANOS = 2_000_000_000L;
+
+    private record Answer<T>(T value, long at) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Answer<ProviderSessions>> providers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Answer<PeeringSessions>> peerings =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Uni<ProviderSessions> provider(String name) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        Answer<ProviderSessions> a = providers.get(key);
+        if (a != null && System.nanoTime() - a.at() < ANSWER_TTL_NANOS) {
+            return Uni.createFrom().item(a.value());
+        }
+        return upstreams.provider(name).invoke(p -> providers.put(key, new Answer<>(p, System.nanoTime())));
+    }
+
+    private Uni<PeeringSessions> peering(String subscriptionId, String resourceGroup, String name) {
+        String key = subscriptionId + "|" + resourceGroup.toLowerCase(java.util.Locale.ROOT) + "|"
+                + name.toLowerCase(java.util.Locale.ROOT);
+        Answer<PeeringSessions> a = peerings.get(key);
+        if (a != null && System.nanoTime() - a.at() < ANSWER_TTL_NANOS) {
+            return Uni.createFrom().item(a.value());
+        }
+        return upstreams.peering(subscriptionId, resourceGroup, name)
+                .invoke(p -> peerings.put(key, new Answer<>(p, System.nanoTime())));
     }
 
     /** Called on every full pass (the watch set is refreshed with it). */
@@ -198,7 +233,7 @@ public class Validator {
     }
 
     Uni<ValidationEngine.Outcome> evaluateCustomer(Prefix prefix, PeeringService ps) {
-        return upstreams.provider(ps.getPeeringServiceProvider()).chain(provider -> {
+        return provider(ps.getPeeringServiceProvider()).chain(provider -> {
             String primaryLocation = ps.getProviderPrimaryPeeringLocation();
             String backupLocation = ps.getProviderBackupPeeringLocation().isBlank() ? null
                     : ps.getProviderBackupPeeringLocation();
@@ -306,7 +341,7 @@ public class Validator {
                         return Uni.createFrom().nullItem();
                     }
                     Prefix prefix = Prefix.parse(registered.getPrefix());
-                    return upstreams.peering(subscriptionId, resourceGroup, peering).chain(p -> {
+                    return peering(subscriptionId, resourceGroup, peering).chain(p -> {
                         List<ServiceSession> sessions = p.getSessionsList().stream()
                                 .filter(s -> s.getPeerAddress().contains(":") == prefix.isV6()).toList();
                         return view(prefix, sessions).map(views -> ValidationEngine.partner(prefix,
@@ -314,13 +349,43 @@ public class Validator {
                     }).onFailure().recoverWithItem(e -> {
                         LOG.infof("Registered prefix %s stays Pending: %s", prefix, e.getMessage());
                         return new ValidationEngine.Outcome(ValidationEngine.PENDING, null, "None");
-                    }).chain(outcome -> pool.preparedQuery("update registered_prefix set validation_state = $5,"
-                            + " error_message = $6, validated_at = now(), version = version + case when"
-                            + " validation_state is distinct from $5 or error_message is distinct from $6 then 1 else 0"
-                            + " end where subscription_id = $1 and resource_group_key = $2 and peering_key = $3"
-                            + " and name_key = $4").execute(Tuple.from(new Object[] { subscriptionId,
-                                    org.openpeering.prefix.Sql.key(resourceGroup), org.openpeering.prefix.Sql.key(peering),
-                                    org.openpeering.prefix.Sql.key(name), outcome.state(), outcome.message() })))
+                    }).chain(outcome -> pool.withTransaction(tx -> tx.preparedQuery("with old as (select id,"
+                            + " validation_state from registered_prefix where subscription_id = $1 and"
+                            + " resource_group_key = $2 and peering_key = $3 and name_key = $4 for update)"
+                            + " update registered_prefix r set validation_state = $5, error_message = $6,"
+                            + " validated_at = now(), version = r.version + case when r.validation_state is distinct"
+                            + " from $5 or r.error_message is distinct from $6 then 1 else 0 end from old"
+                            + " where r.id = old.id returning old.validation_state as before, r.resource_group,"
+                            + " r.peering_name, r.name, r.prefix::text as prefix").execute(Tuple.from(new Object[] {
+                                    subscriptionId, org.openpeering.prefix.Sql.key(resourceGroup),
+                                    org.openpeering.prefix.Sql.key(peering), org.openpeering.prefix.Sql.key(name),
+                                    outcome.state(), outcome.message() }))
+                            .chain(rows -> {
+                                if (!rows.iterator().hasNext()) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                var row = rows.iterator().next();
+                                String before = row.getString("before");
+                                if (before.equals(outcome.state())) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                // the partner's webhooks hear of its registered prefix's new state
+                                String level = switch (outcome.state()) {
+                                    case ValidationEngine.FAILED, ValidationEngine.INVALID, ValidationEngine.WARNING ->
+                                        "Warning";
+                                    default -> "Information";
+                                };
+                                WebhookEvent event = new WebhookEvent("PrefixValidationStateChange", level,
+                                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                                        "Validation state changed from " + before + " to " + outcome.state(),
+                                        outcome.message() == null ? "" : outcome.message(),
+                                        WebhookEvent.peeringId(subscriptionId, row.getString("resource_group"),
+                                                row.getString("peering_name")) + "/registeredPrefixes/"
+                                                + row.getString("name"), row.getString("prefix"),
+                                        new io.vertx.core.json.JsonObject().put("from", before).put("to",
+                                                outcome.state()));
+                                return outbox.enqueue(tx, subscriptionId, event).replaceWithVoid();
+                            })))
                             .chain(() -> org.openpeering.prefix.registration.Registrations.find(pool, subscriptionId,
                                     resourceGroup, peering, name));
                 });

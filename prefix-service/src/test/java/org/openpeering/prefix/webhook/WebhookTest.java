@@ -293,4 +293,23 @@ class WebhookTest {
         assertEquals(1, log("s-cust", "withdrawals").size());
         assertEquals(2, receiver.all().size(), receiver.all().toString());
     }
+
+    @Test
+    void aRegisteredPrefixsNewStateReachesThePartnersWebhooks() {
+        pool.preparedQuery("insert into registered_prefix (subscription_id, resource_group, resource_group_key,"
+                + " peering_name, peering_key, name, name_key, prefix, peer_asn, peer_name, prefix_key, validation_state,"
+                + " version) values ('s-partner', 'RG2', 'rg2', 'ams', 'ams', 'web', 'web', '198.51.100.0/24', 64500,"
+                + " 'Contoso', gen_random_uuid(), 'Verified', 1)").execute().await().atMost(T);
+        put(hook("s-partner", "noc", receiver.url("/partner")));
+        // partner-service is down here: the prefix becomes Pending, a change the partner hears of
+        validator.validateRegistered("s-partner", "rg2", "AMS", "web").await().atMost(T);
+        await().atMost(T).until(() -> receiver.of("/partner", "PrefixValidationStateChange").size() == 1);
+        JsonObject body = new JsonObject(receiver.of("/partner", "PrefixValidationStateChange").get(0).body());
+        assertEquals("/subscriptions/s-partner/resourceGroups/RG2/providers/Microsoft.Peering/peerings/ams"
+                + "/registeredPrefixes/web", body.getString("resourceId"));
+        assertEquals("Validation state changed from Verified to Pending", body.getString("eventSummary"));
+        // validated again in the same state: nothing new
+        validator.validateRegistered("s-partner", "rg2", "ams", "web").await().atMost(T);
+        assertEquals(1, log("s-partner", "noc").size());
+    }
 }

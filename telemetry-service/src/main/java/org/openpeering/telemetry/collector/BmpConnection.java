@@ -91,6 +91,7 @@ final class BmpConnection {
         if (m instanceof Initiation i) {
             String sysName = i.sysName() == null ? socket.remoteAddress().hostAddress() : i.sysName();
             router = station.routerName(sysName);
+            keys.clear();
             LOG.infof("BMP feed from %s (sysName %s)", router, sysName);
             return;
         }
@@ -109,8 +110,10 @@ final class BmpConnection {
                 return;
             }
             SessionKey key = key(p);
-            BgpSessionContext ctx = contexts.getOrDefault(key,
-                    new BgpSessionContext(!p.legacyAsPath(), Set.of(), true));
+            BgpSessionContext ctx = contexts.get(key);
+            if (ctx == null) {
+                ctx = new BgpSessionContext(!p.legacyAsPath(), Set.of(), true);
+            }
             BgpMessage msg = BgpDecoder.decode(rm.bgpUpdate(), ctx);
             if (msg instanceof Update u) {
                 SessionRib rib = registry.session(key);
@@ -138,8 +141,15 @@ final class BmpConnection {
         }
     }
 
+    private record Peer(String address, long asn) {
+    }
+
+    // the session key of each peer of this feed, so that the address is canonicalised once per peer, not per message
+    private final java.util.Map<Peer, SessionKey> keys = new java.util.HashMap<>();
+
     private SessionKey key(PeerHeader p) {
-        return new SessionKey(router, Neighbor.canonical(p.peerAddress()), p.peerAs());
+        return keys.computeIfAbsent(new Peer(p.peerAddress(), p.peerAs()),
+                k -> new SessionKey(router, Neighbor.canonical(k.address()), k.asn()));
     }
 
     /** What the two OPENs negotiated: 4-octet AS (unless the A flag says otherwise), ADD-PATH, extended messages. */
