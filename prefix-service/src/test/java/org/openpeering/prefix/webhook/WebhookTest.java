@@ -312,4 +312,30 @@ class WebhookTest {
         validator.validateRegistered("s-partner", "rg2", "ams", "web").await().atMost(T);
         assertEquals(1, log("s-partner", "noc").size());
     }
+
+    @Inject
+    WebhookSecretRotation rotation;
+
+    @Test
+    void secretsSealedWithAnOlderKeyAreReSealedAndStillSign() throws Exception {
+        put(hook("s-rotate", "old", receiver.url("/rotate")));
+        // as an earlier start with only the older key would have sealed it
+        org.openpeering.common.SecretBox older = org.openpeering.common.SecretBox
+                .fromKeyRing("test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        String sealedOld = older.encrypt(SECRET, WebhookDispatcher.secretContext("s-rotate", "old"));
+        pool.preparedQuery("update webhook set secret_sealed = $1 where subscription_id = 's-rotate'")
+                .execute(Tuple.of(sealedOld)).await().atMost(T);
+        assertTrue(rotation.rotate().await().atMost(T) >= 1);
+        String now = pool.preparedQuery("select secret_sealed from webhook where subscription_id = 's-rotate'")
+                .execute().await().atMost(T).iterator().next().getString(0);
+        assertNotEquals(sealedOld, now);
+        assertTrue(now.startsWith("v1:test2:"), "sealed with the current key");
+        assertEquals(0, rotation.rotate().await().atMost(T), "nothing left to rotate");
+        // the re-sealed secret still signs deliveries
+        webhooks.pingWebhook(WebhookRef.newBuilder().setSubscriptionId("s-rotate").setName("old").build())
+                .await().atMost(T);
+        await().atMost(T).until(() -> receiver.of("/rotate", "WebhookPing").size() == 1);
+        WebhookReceiver.Received r = receiver.of("/rotate", "WebhookPing").get(0);
+        assertEquals(WebhookReceiver.expectedSignature(SECRET, r), r.signature());
+    }
 }
