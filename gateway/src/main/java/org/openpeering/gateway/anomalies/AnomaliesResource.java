@@ -18,11 +18,9 @@ import org.openpeering.gateway.auth.Access;
 import org.openpeering.gateway.auth.Role;
 import org.openpeering.gateway.peering.PeeringClient;
 import org.openpeering.gateway.peering.PeeringJson;
-import org.openpeering.proto.partner.v1.Connection;
 import org.openpeering.proto.telemetry.v1.Anomaly;
 import org.openpeering.proto.telemetry.v1.ListAnomaliesRequest;
 import org.openpeering.proto.telemetry.v1.MutinyWatchServiceGrpc;
-import org.openpeering.proto.telemetry.v1.SessionRef;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,14 +60,7 @@ public class AnomaliesResource {
         return peerings.get(subscriptionId, resourceGroup, name).chain(p -> {
             ListAnomaliesRequest.Builder r = ListAnomaliesRequest.newBuilder()
                     .setActiveOnly("true".equalsIgnoreCase(active)).setPageToken(skipToken == null ? "" : skipToken);
-            for (Connection c : p.getConnectionsList()) {
-                for (String peer : new String[] { c.getBgpSession().getPeerSessionIpv4Address(),
-                        c.getBgpSession().getPeerSessionIpv6Address() }) {
-                    if (!peer.isEmpty() && !c.getRouterName().isEmpty()) {
-                        r.addSessions(SessionRef.newBuilder().setRouter(c.getRouterName()).setPeerAddress(peer));
-                    }
-                }
-            }
+            r.addAllSessions(org.openpeering.gateway.peering.SessionRefs.of(p, false));
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             var value = body.putArray("value");
             if (r.getSessionsCount() == 0) {

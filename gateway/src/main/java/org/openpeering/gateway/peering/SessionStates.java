@@ -35,13 +35,13 @@ public class SessionStates {
     }
 
     public Uni<Peering> live(Peering p) {
-        boolean any = p.getConnectionsList().stream()
-                .anyMatch(c -> c.getConnectionState().equals("Active") && !c.getRouterName().isEmpty());
-        if (!any) {
+        java.util.List<org.openpeering.proto.telemetry.v1.SessionRef> sessions = SessionRefs.of(p, true);
+        if (sessions.isEmpty()) {
             return Uni.createFrom().item(p);
         }
+        // only this peering's sessions, not every session telemetry-service holds
         return telemetry.withDeadlineAfter(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .listSessions(ListSessionsRequest.getDefaultInstance())
+                .listSessions(ListSessionsRequest.newBuilder().addAllSessions(sessions).build())
                 .map(r -> {
                     Map<String, String> state = new HashMap<>();
                     for (SessionState s : r.getSessionsList()) {

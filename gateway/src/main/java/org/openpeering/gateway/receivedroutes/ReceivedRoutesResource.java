@@ -17,12 +17,10 @@ import org.openpeering.gateway.arm.Links;
 import org.openpeering.gateway.auth.Access;
 import org.openpeering.gateway.auth.Role;
 import org.openpeering.gateway.peering.PeeringClient;
-import org.openpeering.proto.partner.v1.Connection;
 import org.openpeering.proto.partner.v1.Peering;
 import org.openpeering.proto.telemetry.v1.ListReceivedRoutesRequest;
 import org.openpeering.proto.telemetry.v1.MutinyReceivedRoutesServiceGrpc;
 import org.openpeering.proto.telemetry.v1.ReceivedRoute;
-import org.openpeering.proto.telemetry.v1.SessionRef;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,17 +94,7 @@ public class ReceivedRoutesResource {
 
     /** The sessions of the peering's connections that the operator has placed on a router. */
     private static void sessions(Peering p, ListReceivedRoutesRequest.Builder r) {
-        for (Connection c : p.getConnectionsList()) {
-            if (c.getRouterName().isEmpty()) {
-                continue;
-            }
-            for (String peer : new String[] { c.getBgpSession().getPeerSessionIpv4Address(),
-                    c.getBgpSession().getPeerSessionIpv6Address() }) {
-                if (!peer.isEmpty()) {
-                    r.addSessions(SessionRef.newBuilder().setRouter(c.getRouterName()).setPeerAddress(peer));
-                }
-            }
-        }
+        r.addAllSessions(org.openpeering.gateway.peering.SessionRefs.of(p, false));
     }
 
     private static String state(String value, String parameter) {

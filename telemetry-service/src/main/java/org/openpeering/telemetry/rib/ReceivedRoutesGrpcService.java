@@ -169,7 +169,22 @@ public class ReceivedRoutesGrpcService implements ReceivedRoutesService {
             long now = System.currentTimeMillis();
             Duration settle = collector.tableSettleTime();
             ListSessionsResponse.Builder b = ListSessionsResponse.newBuilder();
-            registry.all().stream().sorted((x, y) -> x.key().toString().compareTo(y.key().toString())).forEach(s -> {
+            java.util.Collection<SessionRib> sessions;
+            if (r.getSessionsCount() == 0) {
+                sessions = registry.all();
+            } else {
+                // the sessions asked for (a peering's), found by router and address, not by scanning every session
+                java.util.Set<SessionRib> found = new java.util.LinkedHashSet<>();
+                for (SessionRef ref : r.getSessionsList()) {
+                    try {
+                        found.addAll(registry.find(ref.getRouter(), Neighbor.canonical(ref.getPeerAddress())));
+                    } catch (IllegalArgumentException e) {
+                        // not an address: no such session
+                    }
+                }
+                sessions = found;
+            }
+            sessions.stream().sorted((x, y) -> x.key().toString().compareTo(y.key().toString())).forEach(s -> {
                 long up = s.establishedAtMillis();
                 b.addSessions(SessionState.newBuilder().setRouter(s.key().router())
                         .setPeerAddress(s.key().peerAddress()).setPeerAsn(s.key().peerAsn()).setState(s.state())

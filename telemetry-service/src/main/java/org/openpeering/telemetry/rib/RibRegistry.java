@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Tags;
 public class RibRegistry {
 
     private final ConcurrentHashMap<SessionKey, SessionRib> sessions = new ConcurrentHashMap<>();
+    // the same sessions by router and peer address (a connection may change its peer ASN)
+    private final ConcurrentHashMap<String, List<SessionRib>> byConnection = new ConcurrentHashMap<>();
     private final AttributeInterner interner = new AttributeInterner();
     private final MeterRegistry meters;
     private volatile boolean persistNewSessions;
@@ -40,6 +42,11 @@ public class RibRegistry {
             Gauge.builder("telemetry.session.established", s, r -> r.state().equals("Established") ? 1 : 0).tags(tags)
                     .register(meters);
             FunctionCounter.builder("telemetry.session.updates", s, SessionRib::updates).tags(tags).register(meters);
+            byConnection.compute(connection(k.router(), k.peerAddress()), (c, list) -> {
+                List<SessionRib> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+                next.add(s);
+                return List.copyOf(next);
+            });
             return s;
         });
     }
@@ -56,13 +63,12 @@ public class RibRegistry {
 
     /** Sessions of a router with a peer address (any ASN), for callers that know the connection, not the ASN. */
     public List<SessionRib> find(String router, String peerAddress) {
-        List<SessionRib> out = new ArrayList<>();
-        for (SessionRib s : sessions.values()) {
-            if (s.key().router().equalsIgnoreCase(router) && s.key().peerAddress().equals(peerAddress)) {
-                out.add(s);
-            }
-        }
-        return out;
+        List<SessionRib> out = byConnection.get(connection(router, peerAddress));
+        return out == null ? List.of() : List.copyOf(out);
+    }
+
+    private static String connection(String router, String peerAddress) {
+        return router.toLowerCase(java.util.Locale.ROOT) + "|" + peerAddress;
     }
 
     public Collection<SessionRib> all() {

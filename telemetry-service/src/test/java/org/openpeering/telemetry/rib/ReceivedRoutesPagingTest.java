@@ -79,6 +79,14 @@ class ReceivedRoutesPagingTest {
             token = page.getNextPageToken();
         } while (!token.isEmpty());
         assertEquals(expected, seen);
+
+        // session states for the sessions asked for only (a peering's), found by router and address
+        var states = service.listSessions(org.openpeering.proto.telemetry.v1.ListSessionsRequest.newBuilder()
+                .addSessions(SessionRef.newBuilder().setRouter("PAGE-R2").setPeerAddress("192.0.2.53"))
+                .addSessions(SessionRef.newBuilder().setRouter("page-r9").setPeerAddress("192.0.2.99")).build())
+                .await().indefinitely();
+        assertEquals(List.of("page-r2"), states.getSessionsList().stream().map(x -> x.getRouter()).toList());
+        assertEquals(12, states.getSessions(0).getPrefixesV6());
         a.down("test over");
         b.down("test over");
     }
