@@ -22,7 +22,6 @@ import org.openpeering.telemetry.protocol.bgp.GracefulRestart;
 import org.openpeering.telemetry.protocol.bgp.Keepalive;
 import org.openpeering.telemetry.protocol.bgp.Notification;
 import org.openpeering.telemetry.protocol.bgp.Open;
-import org.openpeering.telemetry.protocol.bgp.PathAttributes;
 import org.openpeering.telemetry.protocol.bgp.RouteRefresh;
 import org.openpeering.telemetry.protocol.bgp.Update;
 import org.openpeering.telemetry.rib.RibRegistry;
@@ -205,14 +204,10 @@ public final class BgpConnection {
     }
 
     private void onUpdate(Update u) {
-        long now = System.currentTimeMillis();
         if (!u.errors().isEmpty()) {
             LOG.debugf("BGP session %s: %s", rib.key(), u.errors());
         }
-        PathAttributes attrs = registry.interner().intern(u.attributes());
-        String hopV4 = attrs == null ? null : registry.interner().intern(attrs.nextHop());
-        String hopMp = registry.interner().intern(u.mpNextHop());
-        detector.changed(rib, rib.apply(u, attrs, hopV4, hopMp, now));
+        Ingest.update(registry, detector, rib, u);
         Integer maxV4 = neighbor.maxPrefixesV4();
         Integer maxV6 = neighbor.maxPrefixesV6();
         if (maxV4 != null && rib.prefixes(false) > maxV4) {

@@ -13,7 +13,6 @@ import org.openpeering.telemetry.protocol.bgp.BgpException;
 import org.openpeering.telemetry.protocol.bgp.BgpMessage;
 import org.openpeering.telemetry.protocol.bgp.BgpSessionContext;
 import org.openpeering.telemetry.protocol.bgp.Open;
-import org.openpeering.telemetry.protocol.bgp.PathAttributes;
 import org.openpeering.telemetry.protocol.bgp.Update;
 import org.openpeering.telemetry.protocol.bmp.BmpDecoder;
 import org.openpeering.telemetry.protocol.bmp.BmpException;
@@ -124,10 +123,7 @@ final class BmpConnection {
                     LOG.warnf("BMP session %s holds %d routes: further announcements dropped", key, rib.paths());
                     return;
                 }
-                PathAttributes attrs = registry.interner().intern(u.attributes());
-                SessionRib.Applied applied = rib.apply(u, attrs, attrs == null ? null : registry.interner().intern(attrs.nextHop()),
-                        registry.interner().intern(u.mpNextHop()), System.currentTimeMillis());
-                detector.changed(rib, applied);
+                Ingest.update(registry, detector, rib, u);
             }
         } else if (m instanceof PeerDown down) {
             SessionKey key = key(down.peer());
