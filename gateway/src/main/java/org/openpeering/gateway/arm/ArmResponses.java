@@ -34,4 +34,23 @@ public final class ArmResponses {
         }
         return b.build();
     }
+
+    /** An ARM list: {@code {"value":[...], "nextLink"}} ({@code nextLink} only when there is a next page). */
+    public static ObjectNode list(java.util.stream.Stream<ObjectNode> items, jakarta.ws.rs.core.UriInfo uri,
+            String nextToken) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        var value = body.putArray("value");
+        items.forEach(value::add);
+        String next = Links.next(uri, nextToken);
+        if (next != null) {
+            body.put("nextLink", next);
+        }
+        return body;
+    }
+
+    /** A resource with its version as the ETag header (the body carries it as {@code etag}). */
+    public static Response versioned(int status, ObjectNode body, long version) {
+        return Response.status(status).entity(body).type(JSON)
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(version))).build();
+    }
 }

@@ -37,14 +37,6 @@ public final class Links {
         return base + "?" + String.join("&", params);
     }
 
-    /** Sets {@code nextLink} on a list body when there is a next page. */
-    public static void putNext(com.fasterxml.jackson.databind.node.ObjectNode body, UriInfo uri, String token) {
-        String next = next(uri, token);
-        if (next != null) {
-            body.put("nextLink", next);
-        }
-    }
-
     /** {@code $top}: absent gives 0 (the service's default page size), else an integer from 1 to 1000. */
     public static int top(String top) {
         if (top == null || top.isBlank()) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -126,13 +125,9 @@ public class CustomerPrefixResource {
         boolean withEvents = events(expand);
         return Backends.call(SERVICE, deadline.on(stub).listPrefixes(ListPrefixesRequest.newBuilder().setSubscriptionId(s)
                 .setResourceGroup(g).setPeeringServiceName(ps).setWithEvents(withEvents)
-                .setPageToken(skipToken == null ? "" : skipToken).build())).map(page -> {
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    var value = body.putArray("value");
-                    page.getPrefixesList().forEach(p -> value.add(toArm(p, withEvents)));
-                    Links.putNext(body, uri, page.getNextPageToken());
-                    return body;
-                });
+                .setPageToken(skipToken == null ? "" : skipToken).build()))
+                .map(page -> ArmResponses.list(page.getPrefixesList().stream().map(p -> toArm(p, withEvents)), uri,
+                        page.getNextPageToken()));
     }
 
     /** The full event history, newest first, paged ({@code $top} per page, at most 1000). */
@@ -146,13 +141,9 @@ public class CustomerPrefixResource {
         int size = Links.top(top);
         return Backends.call(SERVICE, deadline.on(stub).listPrefixEvents(ListPrefixEventsRequest.newBuilder()
                 .setSubscriptionId(s).setResourceGroup(g).setPeeringServiceName(ps).setName(name).setPageSize(size)
-                .setPageToken(skipToken == null ? "" : skipToken).build())).map(page -> {
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    ArrayNode value = body.putArray("value");
-                    page.getEventsList().forEach(e -> value.add(toArm(e)));
-                    Links.putNext(body, uri, page.getNextPageToken());
-                    return body;
-                });
+                .setPageToken(skipToken == null ? "" : skipToken).build()))
+                .map(page -> ArmResponses.list(page.getEventsList().stream().map(CustomerPrefixResource::toArm), uri,
+                        page.getNextPageToken()));
     }
 
     private static boolean events(String expand) {
@@ -212,7 +203,6 @@ public class CustomerPrefixResource {
     }
 
     private static Response ok(int status, CustomerPrefix p, boolean withEvents) {
-        return Response.status(status).entity(toArm(p, withEvents)).type(ArmResponses.JSON)
-                .tag(new EntityTag(String.valueOf(p.getVersion()))).build();
+        return ArmResponses.versioned(status, toArm(p, withEvents), p.getVersion());
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,7 +21,6 @@ import org.openpeering.gateway.arm.ArmResponses;
 import org.openpeering.gateway.arm.BackendDeadline;
 import org.openpeering.gateway.arm.Backends;
 import org.openpeering.gateway.arm.Etags;
-import org.openpeering.gateway.arm.Links;
 import org.openpeering.gateway.auth.Access;
 import org.openpeering.gateway.auth.Role;
 import org.openpeering.gateway.peerasn.PeerAsnResource;
@@ -111,13 +109,9 @@ public class RegistrationResource {
     @Path(PEERING + "/registeredPrefixes")
     public Uni<ObjectNode> listPrefixes(@PathParam("subscriptionId") String s, @PathParam("resourceGroupName") String g,
             @PathParam("peeringName") String p, @QueryParam("$skipToken") String skipToken, @Context UriInfo uri) {
-        return Backends.call(SERVICE, deadline.on(stub).listRegisteredPrefixes(list(s, g, p, skipToken))).map(page -> {
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            var value = body.putArray("value");
-            page.getRegisteredPrefixesList().forEach(r -> value.add(toArm(r)));
-            Links.putNext(body, uri, page.getNextPageToken());
-            return body;
-        });
+        return Backends.call(SERVICE, deadline.on(stub).listRegisteredPrefixes(list(s, g, p, skipToken)))
+                .map(page -> ArmResponses.list(page.getRegisteredPrefixesList().stream().map(RegistrationResource::toArm),
+                        uri, page.getNextPageToken()));
     }
 
     // ---- registeredAsns
@@ -164,13 +158,9 @@ public class RegistrationResource {
     @Path(PEERING + "/registeredAsns")
     public Uni<ObjectNode> listAsns(@PathParam("subscriptionId") String s, @PathParam("resourceGroupName") String g,
             @PathParam("peeringName") String p, @QueryParam("$skipToken") String skipToken, @Context UriInfo uri) {
-        return Backends.call(SERVICE, deadline.on(stub).listRegisteredAsns(list(s, g, p, skipToken))).map(page -> {
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            var value = body.putArray("value");
-            page.getRegisteredAsnsList().forEach(r -> value.add(toArm(r)));
-            Links.putNext(body, uri, page.getNextPageToken());
-            return body;
-        });
+        return Backends.call(SERVICE, deadline.on(stub).listRegisteredAsns(list(s, g, p, skipToken)))
+                .map(page -> ArmResponses.list(page.getRegisteredAsnsList().stream().map(RegistrationResource::toArm),
+                        uri, page.getNextPageToken()));
     }
 
     // ---- shapes
@@ -237,12 +227,10 @@ public class RegistrationResource {
     }
 
     private static Response ok(int status, RegisteredPrefix r) {
-        return Response.status(status).entity(toArm(r)).type(ArmResponses.JSON)
-                .tag(new EntityTag(String.valueOf(r.getVersion()))).build();
+        return ArmResponses.versioned(status, toArm(r), r.getVersion());
     }
 
     private static Response ok(int status, RegisteredAsn r) {
-        return Response.status(status).entity(toArm(r)).type(ArmResponses.JSON)
-                .tag(new EntityTag(String.valueOf(r.getVersion()))).build();
+        return ArmResponses.versioned(status, toArm(r), r.getVersion());
     }
 }

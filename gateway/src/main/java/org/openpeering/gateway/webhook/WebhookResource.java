@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -69,13 +68,9 @@ public class WebhookResource {
             @Context UriInfo uri) {
         ArmNames.subscription(s);
         return Backends.call(SERVICE, deadline.on(stub).listWebhooks(ListWebhooksRequest.newBuilder().setSubscriptionId(s)
-                .setPageToken(skipToken == null ? "" : skipToken).build())).map(page -> {
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    ArrayNode value = body.putArray("value");
-                    page.getWebhooksList().forEach(w -> value.add(toArm(w)));
-                    Links.putNext(body, uri, page.getNextPageToken());
-                    return body;
-                });
+                .setPageToken(skipToken == null ? "" : skipToken).build()))
+                .map(page -> ArmResponses.list(page.getWebhooksList().stream().map(WebhookResource::toArm), uri,
+                        page.getNextPageToken()));
     }
 
     @Access({ Role.CUSTOMER, Role.PARTNER })
@@ -131,13 +126,8 @@ public class WebhookResource {
         int size = Links.top(top);
         return Backends.call(SERVICE, deadline.on(stub).listWebhookDeliveries(ListWebhookDeliveriesRequest.newBuilder()
                 .setSubscriptionId(s).setName(name).setPageSize(size).setPageToken(skipToken == null ? "" : skipToken)
-                .build())).map(page -> {
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    ArrayNode value = body.putArray("value");
-                    page.getDeliveriesList().forEach(d -> value.add(toArm(d)));
-                    Links.putNext(body, uri, page.getNextPageToken());
-                    return body;
-                });
+                .build())).map(page -> ArmResponses.list(page.getDeliveriesList().stream().map(WebhookResource::toArm),
+                        uri, page.getNextPageToken()));
     }
 
     /** Queues a WebhookPing delivery to this webhook alone; 202 with the delivery, then visible in the log. */
@@ -217,7 +207,6 @@ public class WebhookResource {
     }
 
     private static Response ok(int status, Webhook w) {
-        return Response.status(status).entity(toArm(w)).type(ArmResponses.JSON)
-                .tag(new EntityTag(String.valueOf(w.getVersion()))).build();
+        return ArmResponses.versioned(status, toArm(w), w.getVersion());
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openpeering.common.DomainException;
+import org.openpeering.prefix.Page;
 import org.openpeering.prefix.Sql;
 import org.openpeering.prefix.Upstreams;
 import org.openpeering.prefix.peeringservice.PeeringServiceGrpcService;
@@ -45,9 +46,6 @@ public class CustomerPrefixes {
 
     /** A stored prefix with the ids validation and watching need. */
     public record Stored(long id, long peeringServiceId, CustomerPrefix value) {
-    }
-
-    public record Page<T>(List<T> items, String nextPosition) {
     }
 
     static final String COLUMNS = "c.id, c.peering_service_id, s.subscription_id, s.resource_group, s.name as ps_name,"

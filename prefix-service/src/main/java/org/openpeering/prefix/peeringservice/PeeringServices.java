@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openpeering.common.DomainException;
+import org.openpeering.prefix.Page;
 import org.openpeering.prefix.Sql;
 import org.openpeering.prefix.Upstreams;
 import org.openpeering.proto.partner.v1.Precondition;
@@ -31,9 +32,6 @@ public class PeeringServices {
 
     /** A stored peering service with its row id. */
     public record Stored(long id, PeeringService value) {
-    }
-
-    public record Page(List<PeeringService> items, String nextPosition) {
     }
 
     private static final String COLUMNS = "id, subscription_id, resource_group, name, location, sku_name,"
@@ -152,7 +150,7 @@ public class PeeringServices {
     }
 
     /** {@code position} is "resourceGroupKey/nameKey" of the last item seen, or null for the first page. */
-    public Uni<Page> list(String subscriptionId, String resourceGroup, String position, int requestedSize) {
+    public Uni<Page<PeeringService>> list(String subscriptionId, String resourceGroup, String position, int requestedSize) {
         int size = PageTokens.size(requestedSize, config.pageSize());
         String afterGroup = "";
         String afterName = "";
@@ -172,11 +170,7 @@ public class PeeringServices {
                 + " order by resource_group_key, name_key limit $" + args.size()).execute(Tuple.from(args)).map(rows -> {
                     List<PeeringService> items = new ArrayList<>();
                     rows.forEach(r -> items.add(toStored(r).value()));
-                    if (items.size() <= size) {
-                        return new Page(items, null);
-                    }
-                    PeeringService last = items.get(size - 1);
-                    return new Page(items.subList(0, size), Sql.key(last.getResourceGroup()) + "/" + Sql.key(last.getName()));
+                    return Page.of(items, size, last -> Sql.key(last.getResourceGroup()) + "/" + Sql.key(last.getName()));
                 });
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openpeering.common.ArmCode;
 import org.openpeering.common.DomainException;
+import org.openpeering.prefix.Page;
 import org.openpeering.prefix.Sql;
 import org.openpeering.prefix.Upstreams;
 import org.openpeering.prefix.validation.PrefixRules;
@@ -34,9 +35,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class Registrations {
-
-    public record Page<T>(List<T> items, String nextPosition) {
-    }
 
     static final String PREFIX_COLUMNS = "id, subscription_id, resource_group, peering_name, name, prefix::text as prefix,"
             + " peer_asn, prefix_key::text as prefix_key, validation_state, error_message, version";
@@ -203,8 +201,7 @@ public class Registrations {
                 .map(rows -> {
                     List<RegisteredPrefix> items = new ArrayList<>();
                     rows.forEach(r -> items.add(toPrefix(r)));
-                    return items.size() > size ? new Page<>(items.subList(0, size), Sql.key(items.get(size - 1).getName()))
-                            : new Page<>(items, null);
+                    return Page.of(items, size, x -> Sql.key(x.getName()));
                 });
     }
 
@@ -218,8 +215,7 @@ public class Registrations {
                 .map(rows -> {
                     List<RegisteredAsn> items = new ArrayList<>();
                     rows.forEach(r -> items.add(toAsn(r)));
-                    return items.size() > size ? new Page<>(items.subList(0, size), Sql.key(items.get(size - 1).getName()))
-                            : new Page<>(items, null);
+                    return Page.of(items, size, x -> Sql.key(x.getName()));
                 });
     }
 

@@ -310,26 +310,34 @@ public class Validator {
                     if (old.equals(outcome.state())) {
                         return update;
                     }
-                    String level = switch (outcome.state()) {
-                        case ValidationEngine.FAILED, ValidationEngine.INVALID, ValidationEngine.WARNING -> "Warning";
-                        default -> "Information";
-                    };
-                    String summary = "Validation state changed from " + old + " to " + outcome.state();
-                    String description = outcome.message() == null ? "" : outcome.message();
                     String subscription = row.getString("subscription_id");
-                    WebhookEvent event = new WebhookEvent("PrefixValidationStateChange", level,
-                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), summary, description,
-                            WebhookEvent.customerPrefixId(subscription, row.getString("resource_group"),
-                                    row.getString("peering_service"), row.getString("name")),
-                            row.getString("prefix"), new io.vertx.core.json.JsonObject().put("from", old)
-                                    .put("to", outcome.state()).put("learnedType", outcome.learnedType()));
+                    WebhookEvent event = stateChange(old, outcome, WebhookEvent.customerPrefixId(subscription,
+                            row.getString("resource_group"), row.getString("peering_service"), row.getString("name")),
+                            row.getString("prefix"));
+                    event.data().put("learnedType", outcome.learnedType());
                     return update.chain(() -> tx.preparedQuery("insert into prefix_event (customer_prefix_id, at,"
                             + " event_type, event_level, summary, description) values ($1, $2,"
-                            + " 'PrefixValidationStateChange', $3, $4, $5)").execute(Tuple.of(id, event.at(), level,
-                                    summary, description)))
+                            + " 'PrefixValidationStateChange', $3, $4, $5)").execute(Tuple.of(id, event.at(),
+                                    event.level(), event.summary(), event.description())))
                             .chain(() -> outbox.enqueue(tx, subscription, event))
                             .replaceWithVoid();
                 }));
+    }
+
+    /**
+     * A validation state change as an event (DOMAIN.md §4): Warning when the prefix turns Failed, Invalid or Warning,
+     * else Information; the evidence as its description.
+     */
+    static WebhookEvent stateChange(String from, ValidationEngine.Outcome outcome, String resourceId, String prefix) {
+        String level = switch (outcome.state()) {
+            case ValidationEngine.FAILED, ValidationEngine.INVALID, ValidationEngine.WARNING -> "Warning";
+            default -> "Information";
+        };
+        return new WebhookEvent("PrefixValidationStateChange", level,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                "Validation state changed from " + from + " to " + outcome.state(),
+                outcome.message() == null ? "" : outcome.message(), resourceId, prefix,
+                new io.vertx.core.json.JsonObject().put("from", from).put("to", outcome.state()));
     }
 
     /** Validates one registered prefix against its peering's sessions now, stores and returns it (null: none). */
@@ -370,20 +378,9 @@ public class Validator {
                                     return Uni.createFrom().voidItem();
                                 }
                                 // the partner's webhooks hear of its registered prefix's new state
-                                String level = switch (outcome.state()) {
-                                    case ValidationEngine.FAILED, ValidationEngine.INVALID, ValidationEngine.WARNING ->
-                                        "Warning";
-                                    default -> "Information";
-                                };
-                                WebhookEvent event = new WebhookEvent("PrefixValidationStateChange", level,
-                                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
-                                        "Validation state changed from " + before + " to " + outcome.state(),
-                                        outcome.message() == null ? "" : outcome.message(),
-                                        WebhookEvent.peeringId(subscriptionId, row.getString("resource_group"),
-                                                row.getString("peering_name")) + "/registeredPrefixes/"
-                                                + row.getString("name"), row.getString("prefix"),
-                                        new io.vertx.core.json.JsonObject().put("from", before).put("to",
-                                                outcome.state()));
+                                WebhookEvent event = stateChange(before, outcome, WebhookEvent.peeringId(subscriptionId,
+                                        row.getString("resource_group"), row.getString("peering_name"))
+                                        + "/registeredPrefixes/" + row.getString("name"), row.getString("prefix"));
                                 return outbox.enqueue(tx, subscriptionId, event).replaceWithVoid();
                             })))
                             .chain(() -> org.openpeering.prefix.registration.Registrations.find(pool, subscriptionId,

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.openpeering.common.SecretBox;
 import org.openpeering.prefix.PrefixConfig;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,18 +46,18 @@ public class WebhookDispatcher {
     private final Pool pool;
     private final Vertx vertx;
     private final PrefixConfig.Webhooks config;
-    private final SecretBox secrets;
+    private final WebhookSecrets secrets;
     private HttpClient http;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean again;
     private volatile boolean stopped;
     private final List<Long> timers = new ArrayList<>();
 
-    public WebhookDispatcher(Pool pool, Vertx vertx, PrefixConfig config) {
+    public WebhookDispatcher(Pool pool, Vertx vertx, PrefixConfig config, WebhookSecrets secrets) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config.webhooks();
-        this.secrets = SecretBox.fromKeyRing(config.secretKeys());
+        this.secrets = secrets;
     }
 
     void start(@Observes StartupEvent event) {
@@ -136,11 +135,6 @@ public class WebhookDispatcher {
                 });
     }
 
-    /** The context a webhook's secret is sealed with (binds the ciphertext to its webhook). */
-    static String secretContext(String subscriptionId, String nameKey) {
-        return "webhook/" + subscriptionId + "/" + nameKey;
-    }
-
     private record Outcome(int status, String error) {
         boolean success() {
             return status >= 200 && status < 300;
@@ -176,7 +170,7 @@ public class WebhookDispatcher {
     }
 
     private Uni<Outcome> send(Claimed c) {
-        String secret = secrets.decrypt(c.sealedSecret(), secretContext(c.subscriptionId(), c.nameKey()));
+        String secret = secrets.open(c.sealedSecret(), c.subscriptionId(), c.nameKey());
         byte[] body = c.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = System.currentTimeMillis() / 1000;
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(c.url())

@@ -138,7 +138,10 @@ public final class WebhookRules {
         return true;
     }
 
-    /** The address when the host is an IP literal, else null (no name lookup). */
+    /**
+     * The address when the host is an IP literal, else null (no name lookup). Not telemetry's {@code Prefix.host}:
+     * that one refuses IPv4-mapped IPv6 literals, which must be caught here ({@code ::ffff:127.0.0.1} is loopback).
+     */
     static InetAddress literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         boolean looksV4 = h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.openpeering.common.SecretBox;
-import org.openpeering.prefix.PrefixConfig;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +24,11 @@ public class WebhookSecretRotation {
     private static final Logger LOG = Logger.getLogger(WebhookSecretRotation.class);
 
     private final Pool pool;
-    private final SecretBox secrets;
+    private final WebhookSecrets secrets;
 
-    public WebhookSecretRotation(Pool pool, PrefixConfig config) {
+    public WebhookSecretRotation(Pool pool, WebhookSecrets secrets) {
         this.pool = pool;
-        this.secrets = SecretBox.fromKeyRing(config.secretKeys());
+        this.secrets = secrets;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,11 +46,9 @@ public class WebhookSecretRotation {
             List<Tuple> updates = new ArrayList<>();
             rows.forEach(r -> {
                 String sealed = r.getString("secret_sealed");
-                if (secrets.needsRotation(sealed)) {
-                    String context = WebhookDispatcher.secretContext(r.getString("subscription_id"),
-                            r.getString("name_key"));
-                    updates.add(Tuple.of(r.getLong("id"), sealed,
-                            secrets.encrypt(secrets.decrypt(sealed, context), context)));
+                String again = secrets.reSealed(sealed, r.getString("subscription_id"), r.getString("name_key"));
+                if (again != null) {
+                    updates.add(Tuple.of(r.getLong("id"), sealed, again));
                 }
             });
             if (updates.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openpeering.common.DomainException;
-import org.openpeering.common.SecretBox;
+import org.openpeering.prefix.Page;
 import org.openpeering.prefix.PrefixConfig;
 import org.openpeering.prefix.Sql;
 import org.openpeering.proto.partner.v1.Precondition;
@@ -26,12 +26,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** A subscription's webhooks and their delivery log. Secrets are sealed with {@link SecretBox} and never returned. */
+/** A subscription's webhooks and their delivery log. Secrets are sealed ({@link WebhookSecrets}) and never returned. */
 @ApplicationScoped
 public class Webhooks {
-
-    public record Page<T>(List<T> items, String nextPosition) {
-    }
 
     private static final String COLUMNS = "id, subscription_id, name, url, event_types, event_levels, version,"
             + " created_at, updated_at";
@@ -41,14 +38,15 @@ public class Webhooks {
     private final Pool pool;
     private final PrefixConfig.Webhooks config;
     private final PeeringConfig peering;
-    private final SecretBox secrets;
+    private final WebhookSecrets secrets;
     private final WebhookDispatcher dispatcher;
 
-    public Webhooks(Pool pool, PrefixConfig config, PeeringConfig peering, WebhookDispatcher dispatcher) {
+    public Webhooks(Pool pool, PrefixConfig config, PeeringConfig peering, WebhookDispatcher dispatcher,
+            WebhookSecrets secrets) {
         this.pool = pool;
         this.config = config.webhooks();
         this.peering = peering;
-        this.secrets = SecretBox.fromKeyRing(config.secretKeys());
+        this.secrets = secrets;
         this.dispatcher = dispatcher;
     }
 
@@ -61,7 +59,7 @@ public class Webhooks {
             Preconditions.check(precondition, existing == null ? null : existing.getVersion());
             WebhookRules.secret(in.getSecret(), existing == null);
             String sealed = in.getSecret().isEmpty() ? null
-                    : secrets.encrypt(in.getSecret(), WebhookDispatcher.secretContext(in.getSubscriptionId(), key));
+                    : secrets.seal(in.getSecret(), in.getSubscriptionId(), key);
             Uni<?> write;
             if (existing == null) {
                 write = tx.preparedQuery("insert into webhook (subscription_id, name, name_key, url, secret_sealed,"
@@ -107,12 +105,7 @@ public class Webhooks {
                 .map(rows -> {
                     List<Webhook> out = new ArrayList<>();
                     rows.forEach(r -> out.add(toProto(r)));
-                    String next = null;
-                    if (out.size() > size) {
-                        out.remove(size);
-                        next = Sql.key(out.get(size - 1).getName());
-                    }
-                    return new Page<>(out, next);
+                    return Page.of(out, size, w -> Sql.key(w.getName()));
                 });
     }
 
@@ -125,24 +118,20 @@ public class Webhooks {
         } catch (NumberFormatException e) {
             throw DomainException.badArgument("$skipToken", "The value of '$skipToken' is not valid.");
         }
-        return find(pool, subscriptionId, name, false).chain(w -> {
-            if (w == null) {
-                return Uni.createFrom().nullItem();
-            }
-            return pool.preparedQuery("select " + DELIVERY_COLUMNS + " from webhook_delivery d where webhook_id ="
-                    + " (select id from webhook where subscription_id = $1 and name_key = $2) and id < $3"
-                    + " order by id desc limit $4").execute(Tuple.of(subscriptionId, Sql.key(name), before, size + 1))
-                    .map(rows -> {
-                        List<WebhookDelivery> out = new ArrayList<>();
-                        rows.forEach(r -> out.add(delivery(r)));
-                        String next = null;
-                        if (out.size() > size) {
-                            out.remove(size);
-                            next = Long.toString(out.get(size - 1).getId());
-                        }
-                        return new Page<>(out, next);
-                    });
-        });
+        return pool.preparedQuery("select id from webhook where subscription_id = $1 and name_key = $2")
+                .execute(Tuple.of(subscriptionId, Sql.key(name))).chain(found -> {
+                    if (!found.iterator().hasNext()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long webhookId = found.iterator().next().getLong(0);
+                    return pool.preparedQuery("select " + DELIVERY_COLUMNS + " from webhook_delivery where webhook_id = $1"
+                            + " and id < $2 order by id desc limit $3").execute(Tuple.of(webhookId, before, size + 1))
+                            .map(rows -> {
+                                List<WebhookDelivery> out = new ArrayList<>();
+                                rows.forEach(r -> out.add(delivery(r)));
+                                return Page.of(out, size, d -> Long.toString(d.getId()));
+                            });
+                });
     }
 
     /** Queues a WebhookPing for this webhook alone (whatever its filters); null when it does not exist. */

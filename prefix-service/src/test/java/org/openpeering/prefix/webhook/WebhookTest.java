@@ -132,7 +132,7 @@ class WebhookTest {
     @Test
     void urlsMustBePublicHttpsWhenNotRelaxed() {
         for (String url : List.of("http://203.0.113.9/x", "https://127.0.0.1/x", "https://[::1]/x", "https://10.1.2.3/x",
-                "https://192.168.1.1/x", "https://169.254.169.254/latest", "https://100.64.0.1/x", "https://[fd00::1]/x",
+                "https://192.168.1.1/x", "https://169.254.169.254/latest", "https://[::ffff:127.0.0.1]/x", "https://100.64.0.1/x", "https://[fd00::1]/x",
                 "https://localhost/x")) {
             var e = assertThrows(org.openpeering.common.DomainException.class,
                     () -> WebhookRules.url(url, false, false), url);
@@ -322,7 +322,7 @@ class WebhookTest {
         // as an earlier start with only the older key would have sealed it
         org.openpeering.common.SecretBox older = org.openpeering.common.SecretBox
                 .fromKeyRing("test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        String sealedOld = older.encrypt(SECRET, WebhookDispatcher.secretContext("s-rotate", "old"));
+        String sealedOld = older.encrypt(SECRET, WebhookSecrets.context("s-rotate", "old"));
         pool.preparedQuery("update webhook set secret_sealed = $1 where subscription_id = 's-rotate'")
                 .execute(Tuple.of(sealedOld)).await().atMost(T);
         assertTrue(rotation.rotate().await().atMost(T) >= 1);

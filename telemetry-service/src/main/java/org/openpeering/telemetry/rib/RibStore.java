@@ -188,7 +188,7 @@ public class RibStore {
             chain = chain.chain(n -> Multi.createFrom().range(0, batches).onItem().transformToUniAndConcatenate(b -> {
                 int from = b * BATCH;
                 int end = Math.min(p.count(), from + BATCH);
-                Rows rows = new Rows();
+                Rows rows = new Rows(true);
                 for (int i = from; i < end; i++) {
                     long pathId = Integer.toUnsignedLong(p.pathIds()[i]);
                     RibRoute r = rib.path(p.prefixes()[i], pathId);
@@ -230,7 +230,7 @@ public class RibStore {
      */
     private Uni<Integer> pass(SessionRib rib, long generation) {
         return Multi.createBy().repeating().uni(Cursor::new, c -> {
-            Rows rows = new Rows();
+            Rows rows = new Rows(false);
             Prefix last = rib.forEachAfter(c.v6, c.after, BATCH, v -> rows.upsert(v.prefix(), v.route()));
             if (last == null) {
                 if (c.v6) {
@@ -248,8 +248,12 @@ public class RibStore {
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
-    /** One batch of rows to upsert and to delete, written as two statements. */
+    /**
+     * One batch of rows to upsert and to delete, written as two statements. A batch of changed paths may name a path
+     * twice (it is written once); a rewrite pass visits each path once and skips that check.
+     */
     private final class Rows {
+        final boolean dedupe;
         final List<String> upPrefix = new ArrayList<>();
         final List<Long> upPath = new ArrayList<>();
         final List<String> upHop = new ArrayList<>();
@@ -261,13 +265,33 @@ public class RibStore {
         final List<Long> delPath = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
 
+        // neighbouring paths often share their attributes: the last encoding is reused for them
+        private PathAttributes lastAttributes;
+        private Buffer lastEncoded;
+
+        Rows(boolean dedupe) {
+            this.dedupe = dedupe;
+        }
+
+        private Buffer encoded(PathAttributes a) {
+            if (a != lastAttributes) {
+                lastEncoded = encode(a);
+                lastAttributes = a;
+            }
+            return lastEncoded;
+        }
+
+        private boolean first(String prefix, long pathId) {
+            return !dedupe || seen.add(prefix + "#" + pathId);
+        }
+
         int size() {
             return upPrefix.size() + delPrefix.size();
         }
 
         void upsert(Prefix prefix, RibRoute r) {
             String text = prefix.toString();
-            if (!seen.add(text + "#" + r.pathId)) {
+            if (!first(text, r.pathId)) {
                 return;
             }
             upPrefix.add(text);
@@ -275,13 +299,13 @@ public class RibStore {
             upHop.add(r.nextHop);
             upAsPath.add(r.attributes.asPathText());
             upOrigin.add(r.attributes.originAs());
-            upAttributes.add(encode(r.attributes));
+            upAttributes.add(encoded(r.attributes));
             upAt.add(r.receivedAtMillis);
         }
 
         void delete(Prefix prefix, long pathId) {
             String text = prefix.toString();
-            if (seen.add(text + "#" + pathId)) {
+            if (first(text, pathId)) {
                 delPrefix.add(text);
                 delPath.add(pathId);
             }
@@ -332,7 +356,7 @@ public class RibStore {
     /** Reads every stored route into the registry's sessions (attributes decoded once per distinct value). */
     Uni<Integer> restore(RibRegistry into) {
         // rows come ordered by their attributes: each distinct set is decoded once, without a map of them all
-        Object[] previous = { null, null };
+        Previous previous = new Previous();
         int[] count = { 0 };
         return pool.withTransaction(tx -> tx.prepare("select router, host(peer_address) as peer, peer_asn,"
                 + " prefix::text as prefix, path_id, host(next_hop) as next_hop, attributes,"
@@ -344,19 +368,22 @@ public class RibStore {
                 }).collect().last()).replaceWith(() -> count[0]));
     }
 
-    private void restoreRow(RibRegistry into, Row row, Object[] previous) {
+    /** The attributes of the previous row read back, in wire form and decoded. */
+    private static final class Previous {
+        byte[] bytes;
+        PathAttributes attributes;
+    }
+
+    private void restoreRow(RibRegistry into, Row row, Previous previous) {
         try {
             SessionKey key = new SessionKey(row.getString("router"), Neighbor.canonical(row.getString("peer")),
                     row.getLong("peer_asn"));
             byte[] bytes = row.getBuffer("attributes").getBytes();
-            PathAttributes a;
-            if (previous[0] != null && java.util.Arrays.equals((byte[]) previous[0], bytes)) {
-                a = (PathAttributes) previous[1];
-            } else {
-                a = into.interner().intern(decode(bytes));
-                previous[0] = bytes;
-                previous[1] = a;
+            if (!java.util.Arrays.equals(previous.bytes, bytes)) {
+                previous.attributes = into.interner().intern(decode(bytes));
+                previous.bytes = bytes;
             }
+            PathAttributes a = previous.attributes;
             String hop = row.getString("next_hop");
             into.session(key).restore(Prefix.parse(row.getString("prefix")), row.getLong("path_id"), a,
                     hop == null ? null : into.interner().intern(hop), row.getLong("received_at"));
