@@ -5,21 +5,23 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * An IPv4 or IPv6 prefix with no host bits set. The address is kept as the minimal bytes of the network part
- * (what BGP NLRI carry), so that millions of them stay small.
+ * An IPv4 or IPv6 prefix with no host bits set. The address is kept in two longs, most significant bit first (an IPv4
+ * address in the top 32 bits of {@link #hi()}), with every bit past the length zero: no array per prefix, so that
+ * millions of them stay small and compare without allocating.
  */
 public final class Prefix implements Comparable<Prefix> {
 
-    private final boolean v6;
+    private final long hi;
+    private final long lo;
     /** 0..128 (a byte would hold -128 for a /128). */
     private final short length;
-    /** ceil(length / 8) bytes of the network address. */
-    private final byte[] bits;
+    private final boolean v6;
 
-    private Prefix(boolean v6, int length, byte[] bits) {
+    private Prefix(boolean v6, int length, long hi, long lo) {
         this.v6 = v6;
         this.length = (short) length;
-        this.bits = bits;
+        this.hi = hi;
+        this.lo = lo;
     }
 
     /**
@@ -36,12 +38,43 @@ public final class Prefix implements Comparable<Prefix> {
         if (offset < 0 || offset + n > bytes.length) {
             throw new IllegalArgumentException("prefix truncated");
         }
-        byte[] b = Arrays.copyOfRange(bytes, offset, offset + n);
-        int spare = n * 8 - length;
-        if (n > 0 && spare > 0 && (b[n - 1] & ((1 << spare) - 1)) != 0) {
+        long h = 0;
+        long l = 0;
+        for (int j = 0; j < n; j++) {
+            long b = bytes[offset + j] & 0xffL;
+            if (j < 8) {
+                h |= b << (56 - 8 * j);
+            } else {
+                l |= b << (56 - 8 * (j - 8));
+            }
+        }
+        if ((h & ~mask(length)) != 0 || (l & ~mask(length - 64)) != 0) {
             throw new IllegalArgumentException("host bits set past /" + length);
         }
-        return new Prefix(v6, length, b);
+        return new Prefix(v6, length, h, l);
+    }
+
+    /**
+     * From the two halves of the address as {@link #hi()} and {@link #lo()} give them; fails on a length beyond the
+     * family's width or set bits past the length.
+     */
+    public static Prefix of(boolean v6, int length, long hi, long lo) {
+        int max = v6 ? 128 : 32;
+        if (length < 0 || length > max) {
+            throw new IllegalArgumentException("prefix length " + length + " exceeds " + max);
+        }
+        if ((hi & ~mask(length)) != 0 || (lo & ~mask(length - 64)) != 0) {
+            throw new IllegalArgumentException("host bits set past /" + length);
+        }
+        return new Prefix(v6, length, hi, lo);
+    }
+
+    /** A long with its top {@code bits} bits set (none for 0 or less, all for 64 or more). */
+    public static long mask(int bits) {
+        if (bits <= 0) {
+            return 0;
+        }
+        return bits >= 64 ? -1L : -1L << (64 - bits);
     }
 
     /**
@@ -129,52 +162,87 @@ public final class Prefix implements Comparable<Prefix> {
         return length;
     }
 
+    /** Bits 0..63 of the address (for IPv4, the address in the top 32 bits). */
+    public long hi() {
+        return hi;
+    }
+
+    /** Bits 64..127 of the address (0 for IPv4). */
+    public long lo() {
+        return lo;
+    }
+
     /** Bit {@code i} (0 = most significant) of the network address; 0 past the length. */
     public int bit(int i) {
         if (i >= length) {
             return 0;
         }
-        return (bits[i >>> 3] >>> (7 - (i & 7))) & 1;
+        return (int) ((i < 64 ? hi >>> (63 - i) : lo >>> (127 - i)) & 1);
     }
 
-    /** Byte {@code i} of the network address (0 past the NLRI bytes), without copying. */
+    /** Byte {@code i} of the network address (0 past the NLRI bytes). */
     public int byteAt(int i) {
-        return i < bits.length ? bits[i] & 0xff : 0;
+        if (i < 8) {
+            return (int) (hi >>> (56 - 8 * i)) & 0xff;
+        }
+        return i < 16 ? (int) (lo >>> (56 - 8 * (i - 8))) & 0xff : 0;
     }
 
-    /** The NLRI bytes (ceil(length/8)), a copy. */
+    /** The NLRI bytes (ceil(length/8)). */
     public byte[] nlriBytes() {
-        return bits.clone();
+        byte[] out = new byte[(length + 7) / 8];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) byteAt(i);
+        }
+        return out;
     }
 
     /** The full address (4 or 16 bytes). */
     public byte[] address() {
         byte[] full = new byte[v6 ? 16 : 4];
-        System.arraycopy(bits, 0, full, 0, bits.length);
+        for (int i = 0; i < full.length; i++) {
+            full[i] = (byte) byteAt(i);
+        }
         return full;
+    }
+
+    /** How many leading bits this prefix and {@code other} share, at most the shorter length of the two. */
+    public int commonLength(Prefix other) {
+        return commonLength(hi, lo, other.hi, other.lo, Math.min(length, other.length));
+    }
+
+    /** How many leading bits two addresses share, at most {@code max}. */
+    public static int commonLength(long hi1, long lo1, long hi2, long lo2, int max) {
+        long x = hi1 ^ hi2;
+        int c = x != 0 ? Long.numberOfLeadingZeros(x) : 64 + Long.numberOfLeadingZeros(lo1 ^ lo2);
+        return Math.min(c, max);
+    }
+
+    /** The covering prefix of {@code bits} length (this prefix when it is not longer). */
+    public Prefix truncate(int bits) {
+        if (bits >= length) {
+            return this;
+        }
+        if (bits < 0) {
+            throw new IllegalArgumentException("negative prefix length");
+        }
+        return new Prefix(v6, bits, hi & mask(bits), lo & mask(bits - 64));
     }
 
     /** True when {@code other} is this prefix or a more-specific of it (same family). */
     public boolean covers(Prefix other) {
-        if (other.v6 != v6 || other.length < length) {
-            return false;
-        }
-        int whole = length / 8;
-        for (int i = 0; i < whole; i++) {
-            if (bits[i] != other.bits[i]) {
-                return false;
-            }
-        }
-        int rest = length % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = (0xff << (8 - rest)) & 0xff;
-        return (bits[whole] & mask) == (other.bits[whole] & mask);
+        return other.v6 == v6 && other.length >= length && commonLength(other) >= length;
     }
 
     @Override
     public String toString() {
+        if (!v6) {
+            StringBuilder b = new StringBuilder(18);
+            for (int i = 0; i < 4; i++) {
+                b.append(byteAt(i)).append(i < 3 ? '.' : '/');
+            }
+            return b.append(length).toString();
+        }
         try {
             String a = InetAddress.getByAddress(address()).getHostAddress();
             return (v6 ? compress(a) : a) + "/" + length;
@@ -216,12 +284,21 @@ public final class Prefix implements Comparable<Prefix> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Prefix p && p.v6 == v6 && p.length == length && Arrays.equals(p.bits, bits);
+        return o instanceof Prefix p && p.hi == hi && p.lo == lo && p.length == length && p.v6 == v6;
     }
 
     @Override
     public int hashCode() {
-        return (Arrays.hashCode(bits) * 31 + length) * 2 + (v6 ? 1 : 0);
+        // mixed: addresses of a table differ in a few middle bits and end in zeros, which linear probing and
+        // power-of-two tables take badly
+        return (int) mix(hi ^ Long.rotateLeft(lo, 32) ^ ((long) length << 1 | (v6 ? 1 : 0)) * 0x9E3779B97F4A7C15L);
+    }
+
+    /** A 64-bit finaliser (SplitMix64's): every input bit affects every output bit. */
+    public static long mix(long x) {
+        x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+        x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+        return x ^ (x >>> 31);
     }
 
     /** IPv4 before IPv6, then by address, then shorter first. */
@@ -230,7 +307,10 @@ public final class Prefix implements Comparable<Prefix> {
         if (v6 != o.v6) {
             return v6 ? 1 : -1;
         }
-        int c = Arrays.compareUnsigned(address(), o.address());
+        int c = Long.compareUnsigned(hi, o.hi);
+        if (c == 0) {
+            c = Long.compareUnsigned(lo, o.lo);
+        }
         return c != 0 ? c : Integer.compare(length, o.length);
     }
 }

@@ -47,4 +47,34 @@ class PrefixTest {
         assertTrue(Prefix.parse("2001:db8::/32").covers(Prefix.parse("2001:db8:1::/48")));
         assertTrue(Prefix.parse("198.51.100.0/23").covers(Prefix.parse("198.51.101.0/24")));
     }
+
+    @Test
+    void keepsTheAddressInTwoLongsAndComparesWithoutBytes() {
+        Prefix v4 = Prefix.parse("203.0.113.0/24");
+        assertEquals(0xcb007100_00000000L, v4.hi());
+        assertEquals(0, v4.lo());
+        assertEquals(v4, Prefix.of(false, 24, v4.hi(), 0));
+        assertEquals(v4, Prefix.of(false, 24, new byte[] { (byte) 203, 0, 113 }, 0));
+        assertEquals(v4.hashCode(), Prefix.of(false, 24, v4.hi(), 0).hashCode());
+        assertEquals("203.0.112.0/20", v4.truncate(20).toString());
+        assertEquals(v4, v4.truncate(28));
+        Prefix v6 = Prefix.parse("2001:db8:0:1:8000::/65");
+        assertEquals(0x20010db800000001L, v6.hi());
+        assertEquals(0x8000000000000000L, v6.lo());
+        assertEquals(1, v6.bit(64));
+        assertEquals(0x80, v6.byteAt(8));
+        assertEquals(9, v6.nlriBytes().length);
+        assertEquals("2001:db8:0:1::/64", v6.truncate(64).toString());
+        assertEquals(64, v6.commonLength(Prefix.parse("2001:db8:0:1::/80")));
+        assertEquals(65, v6.commonLength(Prefix.parse("2001:db8:0:1:c000::/66")));
+        assertThrows(IllegalArgumentException.class, () -> Prefix.of(true, 64, v6.hi(), 1));
+        assertThrows(IllegalArgumentException.class, () -> Prefix.of(false, 24, v4.hi() | 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Prefix.of(false, 33, 0, 0));
+        // IPv4 first, then address, then shorter first
+        assertTrue(v4.compareTo(v6) < 0);
+        assertTrue(Prefix.parse("128.0.0.0/1").compareTo(Prefix.parse("127.0.0.0/8")) > 0);
+        assertTrue(v4.truncate(20).compareTo(v4) < 0);
+        assertEquals("0.0.0.0/0", Prefix.of(false, 0, 0, 0).toString());
+        assertEquals("255.255.255.255/32", Prefix.host("255.255.255.255").toString());
+    }
 }

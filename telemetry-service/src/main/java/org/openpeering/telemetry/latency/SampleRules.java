@@ -64,6 +64,6 @@ public final class SampleRules {
         if (customer.length() <= limit) {
             return customer;
         }
-        return Prefix.of(customer.isV6(), limit, customer.address(), 0);
+        return customer.truncate(limit);
     }
 }

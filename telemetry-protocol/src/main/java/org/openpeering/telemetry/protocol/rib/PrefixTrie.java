@@ -9,18 +9,65 @@ import org.openpeering.telemetry.protocol.Prefix;
 /**
  * A path-compressed binary trie of prefixes of one family, with exact, covering (less-specific) and more-specific
  * lookups. Not thread-safe: each owner (a session's Adj-RIB-In, the watch list) guards its own.
+ *
+ * <p>Nodes hold their key inline rather than a {@link Prefix}: an IPv4 node is 32 bytes (the address as an int, the
+ * length, the value and two children), so a table of a million prefixes, with about as many branch nodes, costs 64 MB
+ * here instead of twice that plus an object per key. Visitors get a {@code Prefix} made for the call.
  */
 public final class PrefixTrie<V> {
 
-    private static final class Node<V> {
-        final Prefix prefix;
+    /** An IPv4 node: the top 32 bits of the key in {@code a}. */
+    private static class Node<V> {
+        final int a;
+        /** 0..128, read unsigned. */
+        final byte len;
         V value;
         Node<V> zero;
         Node<V> one;
 
-        Node(Prefix prefix, V value) {
-            this.prefix = prefix;
+        Node(long hi, int len, V value) {
+            this.a = (int) (hi >>> 32);
+            this.len = (byte) len;
             this.value = value;
+        }
+
+        long hi() {
+            return (long) a << 32;
+        }
+
+        long lo() {
+            return 0;
+        }
+
+        final int length() {
+            return len & 0xff;
+        }
+
+        /** Bit {@code i} of the key (i < length). */
+        final int bit(int i) {
+            return (int) ((i < 64 ? hi() >>> (63 - i) : lo() >>> (127 - i)) & 1);
+        }
+    }
+
+    /** An IPv6 node: the whole key. */
+    private static final class Node6<V> extends Node<V> {
+        final long hi;
+        final long lo;
+
+        Node6(long hi, long lo, int len, V value) {
+            super(0, len, value);
+            this.hi = hi;
+            this.lo = lo;
+        }
+
+        @Override
+        long hi() {
+            return hi;
+        }
+
+        @Override
+        long lo() {
+            return lo;
         }
     }
 
@@ -47,15 +94,15 @@ public final class PrefixTrie<V> {
             throw new IllegalArgumentException("null value");
         }
         if (root == null) {
-            root = new Node<>(p, value);
+            root = node(p.hi(), p.lo(), p.length(), value);
             size++;
             return null;
         }
         Node<V> parent = null;
         Node<V> node = root;
         while (true) {
-            int common = commonLength(node.prefix, p);
-            if (common == node.prefix.length() && common == p.length()) {
+            int common = commonLength(node, p);
+            if (common == node.length() && common == p.length()) {
                 V old = node.value;
                 node.value = value;
                 if (old == null) {
@@ -63,12 +110,12 @@ public final class PrefixTrie<V> {
                 }
                 return old;
             }
-            if (common == node.prefix.length()) {
+            if (common == node.length()) {
                 // p lies below node
                 int bit = p.bit(common);
                 Node<V> child = bit == 0 ? node.zero : node.one;
                 if (child == null) {
-                    attach(node, bit, new Node<>(p, value));
+                    attach(node, bit, node(p.hi(), p.lo(), p.length(), value));
                     size++;
                     return null;
                 }
@@ -79,12 +126,12 @@ public final class PrefixTrie<V> {
             // p and node diverge (or p lies above node): insert a node at the common point
             Node<V> inserted;
             if (common == p.length()) {
-                inserted = new Node<>(p, value);
-                attach(inserted, node.prefix.bit(common), node);
+                inserted = node(p.hi(), p.lo(), p.length(), value);
+                attach(inserted, node.bit(common), node);
             } else {
-                inserted = new Node<>(truncate(p, common), null);
-                attach(inserted, node.prefix.bit(common), node);
-                attach(inserted, p.bit(common), new Node<>(p, value));
+                inserted = node(p.hi() & Prefix.mask(common), p.lo() & Prefix.mask(common - 64), common, null);
+                attach(inserted, node.bit(common), node);
+                attach(inserted, p.bit(common), node(p.hi(), p.lo(), p.length(), value));
             }
             replace(parent, node, inserted);
             size++;
@@ -96,14 +143,14 @@ public final class PrefixTrie<V> {
         check(p);
         Node<V> node = root;
         while (node != null) {
-            int common = commonLength(node.prefix, p);
-            if (common < node.prefix.length()) {
+            int common = commonLength(node, p);
+            if (common < node.length()) {
                 return null;
             }
-            if (node.prefix.length() == p.length()) {
+            if (node.length() == p.length()) {
                 return node.value;
             }
-            node = p.bit(node.prefix.length()) == 0 ? node.zero : node.one;
+            node = p.bit(node.length()) == 0 ? node.zero : node.one;
         }
         return null;
     }
@@ -115,16 +162,16 @@ public final class PrefixTrie<V> {
         Node<V> parent = null;
         Node<V> node = root;
         while (node != null) {
-            int common = commonLength(node.prefix, p);
-            if (common < node.prefix.length()) {
+            int common = commonLength(node, p);
+            if (common < node.length()) {
                 return null;
             }
-            if (node.prefix.length() == p.length()) {
+            if (node.length() == p.length()) {
                 break;
             }
             grand = parent;
             parent = node;
-            node = p.bit(node.prefix.length()) == 0 ? node.zero : node.one;
+            node = p.bit(node.length()) == 0 ? node.zero : node.one;
         }
         if (node == null || node.value == null) {
             return null;
@@ -145,17 +192,17 @@ public final class PrefixTrie<V> {
         List<Entry<V>> out = new ArrayList<>(4);
         Node<V> node = root;
         while (node != null) {
-            int common = commonLength(node.prefix, p);
-            if (common < node.prefix.length()) {
+            int common = commonLength(node, p);
+            if (common < node.length()) {
                 break;
             }
             if (node.value != null) {
-                out.add(new Entry<>(node.prefix, node.value));
+                out.add(new Entry<>(prefix(node, p), node.value));
             }
-            if (node.prefix.length() == p.length()) {
+            if (node.length() == p.length()) {
                 break;
             }
-            node = p.bit(node.prefix.length()) == 0 ? node.zero : node.one;
+            node = p.bit(node.length()) == 0 ? node.zero : node.one;
         }
         return out;
     }
@@ -163,13 +210,13 @@ public final class PrefixTrie<V> {
     /** The most specific entry equal to or covering {@code p}; null if none. */
     public Entry<V> longestMatch(Prefix p) {
         Node<V> best = longestMatchNode(p);
-        return best == null ? null : new Entry<>(best.prefix, best.value);
+        return best == null ? null : new Entry<>(prefix(best, p), best.value);
     }
 
-    /** The prefix of the most specific entry covering {@code p}, or null; allocates nothing. */
+    /** The prefix of the most specific entry covering {@code p}, or null; allocates nothing on an exact match. */
     public Prefix longestMatchPrefix(Prefix p) {
         Node<V> best = longestMatchNode(p);
-        return best == null ? null : best.prefix;
+        return best == null ? null : prefix(best, p);
     }
 
     private Node<V> longestMatchNode(Prefix p) {
@@ -177,16 +224,16 @@ public final class PrefixTrie<V> {
         Node<V> best = null;
         Node<V> node = root;
         while (node != null) {
-            if (commonLength(node.prefix, p) < node.prefix.length()) {
+            if (commonLength(node, p) < node.length()) {
                 break;
             }
             if (node.value != null) {
                 best = node;
             }
-            if (node.prefix.length() == p.length()) {
+            if (node.length() == p.length()) {
                 break;
             }
-            node = p.bit(node.prefix.length()) == 0 ? node.zero : node.one;
+            node = p.bit(node.length()) == 0 ? node.zero : node.one;
         }
         return best;
     }
@@ -196,16 +243,16 @@ public final class PrefixTrie<V> {
         check(p);
         Node<V> node = root;
         while (node != null) {
-            int common = commonLength(node.prefix, p);
+            int common = commonLength(node, p);
             if (common == p.length()) {
                 // node lies at or below p: everything under it is more specific
                 walk(node, visitor);
                 return;
             }
-            if (common < node.prefix.length()) {
+            if (common < node.length()) {
                 return;
             }
-            node = p.bit(node.prefix.length()) == 0 ? node.zero : node.one;
+            node = p.bit(node.length()) == 0 ? node.zero : node.one;
         }
     }
 
@@ -240,11 +287,11 @@ public final class PrefixTrie<V> {
             boolean childrenAll;
             if (all) {
                 childrenAll = true;
-            } else if (n.prefix.covers(after)) {
+            } else if (n.length() <= after.length() && commonLength(n, after) >= n.length()) {
                 // n is at or before {@code after}; some of what lies under it may come after
                 childrenAll = false;
                 all = false;
-            } else if (n.prefix.compareTo(after) > 0) {
+            } else if (compare(n, after) > 0) {
                 all = true;
                 childrenAll = true;
             } else {
@@ -252,8 +299,8 @@ public final class PrefixTrie<V> {
                 continue;
             }
             if (all && n.value != null) {
-                visitor.accept(n.prefix, n.value);
-                last = n.prefix;
+                last = prefix(n, null);
+                visitor.accept(last, n.value);
                 visited++;
             }
             if (n.one != null) {
@@ -284,7 +331,7 @@ public final class PrefixTrie<V> {
         while (!stack.isEmpty()) {
             Node<V> n = stack.remove(stack.size() - 1);
             if (n.value != null) {
-                visitor.accept(n.prefix, n.value);
+                visitor.accept(prefix(n, null), n.value);
             }
             if (n.one != null) {
                 stack.add(n.one);
@@ -322,28 +369,29 @@ public final class PrefixTrie<V> {
         }
     }
 
-    private static int commonLength(Prefix a, Prefix b) {
-        int max = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i + 8 <= max && a.byteAt(i >>> 3) == b.byteAt(i >>> 3)) {
-            i += 8;
-        }
-        while (i < max && a.bit(i) == b.bit(i)) {
-            i++;
-        }
-        return i;
+    private Node<V> node(long hi, long lo, int length, V value) {
+        return v6 ? new Node6<>(hi, lo, length, value) : new Node<>(hi, length, value);
     }
 
-    private Prefix truncate(Prefix p, int length) {
-        byte[] bytes = p.nlriBytes();
-        int n = (length + 7) / 8;
-        byte[] b = new byte[Math.max(n, 0)];
-        System.arraycopy(bytes, 0, b, 0, n);
-        int spare = n * 8 - length;
-        if (n > 0 && spare > 0) {
-            b[n - 1] &= (byte) (0xff << spare);
+    /** The node's key as a prefix: {@code same} when that is the one, else a new one. */
+    private Prefix prefix(Node<V> n, Prefix same) {
+        if (same != null && same.length() == n.length()) {
+            return same;
         }
-        return Prefix.of(v6, length, b, 0);
+        return Prefix.of(v6, n.length(), n.hi(), n.lo());
+    }
+
+    private static int commonLength(Node<?> n, Prefix p) {
+        return Prefix.commonLength(n.hi(), n.lo(), p.hi(), p.lo(), Math.min(n.length(), p.length()));
+    }
+
+    /** Prefix order (address, then shorter first) between a node's key and a prefix of the same family. */
+    private static int compare(Node<?> n, Prefix p) {
+        int c = Long.compareUnsigned(n.hi(), p.hi());
+        if (c == 0) {
+            c = Long.compareUnsigned(n.lo(), p.lo());
+        }
+        return c != 0 ? c : Integer.compare(n.length(), p.length());
     }
 
     private void check(Prefix p) {

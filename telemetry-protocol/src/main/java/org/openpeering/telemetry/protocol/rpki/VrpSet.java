@@ -17,7 +17,7 @@ import org.openpeering.telemetry.protocol.Prefix;
  * <p>Lookup: every prefix covering a route sorts at or before the route, and the deepest covering prefix encloses the
  * greatest set prefix sorting at or before the route. So one binary search finds that candidate, then its parent chain
  * is walked: first up to the deepest covering prefix (the chain is at most 32/128 long, in practice a step or two),
- * then through all covering prefixes. No allocation (the route is read with {@link Prefix#byteAt}).
+ * then through all covering prefixes. No allocation (the route is read with {@link Prefix#hi} and {@link Prefix#lo}).
  */
 public final class VrpSet {
 
@@ -97,16 +97,8 @@ public final class VrpSet {
             return Validity.NOT_FOUND;
         }
         int rlen = Vrp.prefixLength(route);
-        long rhi = 0;
-        long rlo = 0;
-        for (int j = 0, n = (rlen + 7) / 8; j < n; j++) {
-            long v = route.byteAt(j);
-            if (j < 8) {
-                rhi |= v << (56 - 8 * j);
-            } else {
-                rlo |= v << (56 - 8 * (j - 8));
-            }
-        }
+        long rhi = route.hi();
+        long rlo = route.lo();
         // an origin outside the 4-octet range cannot match any VRP, like a missing one
         long origin = originAs == null || originAs <= 0 || originAs > Vrp.MAX_ASN ? -1 : originAs;
 
@@ -205,18 +197,8 @@ public final class VrpSet {
             for (int i = 0; i < n; i++) {
                 Vrp v = in[i];
                 int plen = Vrp.prefixLength(v.prefix());
-                long h = 0;
-                long l = 0;
-                for (int j = 0, bytes = (plen + 7) / 8; j < bytes; j++) {
-                    long x = v.prefix().byteAt(j);
-                    if (j < 8) {
-                        h |= x << (56 - 8 * j);
-                    } else {
-                        l |= x << (56 - 8 * (j - 8));
-                    }
-                }
-                khi[i] = h;
-                klo[i] = l;
+                khi[i] = v.prefix().hi();
+                klo[i] = v.prefix().lo();
                 klen[i] = (byte) plen;
                 kmax[i] = (byte) v.maxLength();
                 kasn[i] = (int) v.asn();

@@ -123,4 +123,52 @@ class PrefixTrieTest {
         assertEquals(new ArrayList<>(expected.tailSet(probe, false)), tail);
         assertNull(new PrefixTrie<Integer>(false).forEachAfter(null, 10, (q, v) -> { }));
     }
+
+    @Test
+    void ipv6AgreesWithABruteForceModelAcrossBothHalvesOfTheAddress() {
+        // keys differ in a few bits around bit 0, bit 64 and bit 127, so that branch points fall in both longs
+        Random r = new Random(11);
+        PrefixTrie<Integer> t = new PrefixTrie<>(true);
+        Map<Prefix, Integer> model = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            long hi = 0x20010db800000000L | ((long) r.nextInt(4) << 8) | r.nextInt(4);
+            long lo = ((long) r.nextInt(4) << 62) | r.nextInt(8);
+            int len = new int[] { 32, 48, 56, 62, 63, 64, 65, 66, 100, 125, 126, 127, 128 }[r.nextInt(13)];
+            Prefix q = Prefix.of(true, len, hi & Prefix.mask(len), lo & Prefix.mask(len - 64));
+            if (r.nextInt(3) == 0) {
+                assertEquals(model.remove(q), t.remove(q), "remove " + q);
+            } else {
+                assertEquals(model.put(q, i), t.put(q, i), "put " + q);
+            }
+            assertEquals(model.size(), t.size());
+        }
+        for (Prefix q : new ArrayList<>(model.keySet())) {
+            assertEquals(model.get(q), t.get(q), "get " + q);
+            TreeSet<Prefix> covering = new TreeSet<>();
+            TreeSet<Prefix> below = new TreeSet<>();
+            model.keySet().forEach(k -> {
+                if (k.covers(q)) {
+                    covering.add(k);
+                }
+                if (q.covers(k)) {
+                    below.add(k);
+                }
+            });
+            assertEquals(new ArrayList<>(covering), t.covering(q).stream().map(PrefixTrie.Entry::prefix).toList(), "covering " + q);
+            assertEquals(covering.last(), t.longestMatchPrefix(q));
+            List<Prefix> more = new ArrayList<>();
+            t.moreSpecific(q, (k, v) -> more.add(k));
+            assertEquals(new ArrayList<>(below), more, "more specific " + q);
+            if (model.size() > 400) {
+                break;
+            }
+        }
+        List<Prefix> all = new ArrayList<>();
+        t.forEach((k, v) -> all.add(k));
+        assertEquals(new ArrayList<>(new TreeSet<>(model.keySet())), all);
+        List<Prefix> chunked = new ArrayList<>();
+        for (Prefix after = null; (after = t.forEachAfter(after, 13, (k, v) -> chunked.add(k))) != null;) {
+        }
+        assertEquals(all, chunked);
+    }
 }
