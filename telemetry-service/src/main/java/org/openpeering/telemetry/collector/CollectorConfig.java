@@ -33,6 +33,14 @@ public interface CollectorConfig {
         @WithDefault("2s")
         Duration persistInterval();
 
+        /**
+         * Rows per second the writes may average: after writing N rows the next write waits at least N / rate
+         * seconds (and at least as long as the write took), so that churn, whose flapping paths are written once per
+         * write however often they change, keeps the database only partly busy.
+         */
+        @WithDefault("10000")
+        int writeRate();
+
         /** How long restored routes of a session that has not come back are kept before they are flushed. */
         @WithDefault("10m")
         Duration restoreHold();

@@ -2,10 +2,8 @@ package org.openpeering.telemetry.rib;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
@@ -65,6 +63,8 @@ public class RibStore {
     private final io.micrometer.core.instrument.Counter rowsWritten;
     private long restoredAtMillis;
     private long timer = -1;
+    /** No periodic write starts before this (System.nanoTime): see {@link #tick()}. */
+    private volatile long resumeAtNanos;
 
     public RibStore(Pool pool, RibRegistry registry, Detector detector, Vertx vertx, CollectorConfig config,
             io.micrometer.core.instrument.MeterRegistry meters) {
@@ -111,10 +111,28 @@ public class RibStore {
         stopped = true;
     }
 
+    /**
+     * Every persist interval: settles restored sessions, then writes what changed, unless the last write is too
+     * recent. A write of N rows that took D is followed by a pause of at least D and at least N / write-rate: under
+     * heavy churn the database is kept partly busy, not saturated, by paths that keep flapping (each is written once
+     * per write, whatever its number of changes); in quiet times changes are written every interval.
+     */
     private void tick() {
         settleRestored(registry, System.currentTimeMillis());
-        flush().subscribe().with(n -> {
-        }, e -> LOG.warnf("Routing table not written (retrying): %s", e.toString()));
+        long started = System.nanoTime();
+        if (started - resumeAtNanos < 0) {
+            return;
+        }
+        flush().subscribe().with(n -> pace(started, n), e -> {
+            pace(started, 0);
+            LOG.warnf("Routing table not written (retrying): %s", e.toString());
+        });
+    }
+
+    private void pace(long started, int rows) {
+        long ended = System.nanoTime();
+        long byRate = (long) (rows * 1e9 / Math.max(1, config.rib().writeRate()));
+        resumeAtNanos = ended + Math.max(ended - started, byRate);
     }
 
     /** Sweeps restored sessions whose table is complete again; flushes those that did not come back in time. */
@@ -188,7 +206,7 @@ public class RibStore {
             chain = chain.chain(n -> Multi.createFrom().range(0, batches).onItem().transformToUniAndConcatenate(b -> {
                 int from = b * BATCH;
                 int end = Math.min(p.count(), from + BATCH);
-                Rows rows = new Rows(true);
+                Rows rows = new Rows();
                 for (int i = from; i < end; i++) {
                     long pathId = Integer.toUnsignedLong(p.pathIds()[i]);
                     RibRoute r = rib.path(p.prefixes()[i], pathId);
@@ -230,7 +248,7 @@ public class RibStore {
      */
     private Uni<Integer> pass(SessionRib rib, long generation) {
         return Multi.createBy().repeating().uni(Cursor::new, c -> {
-            Rows rows = new Rows(false);
+            Rows rows = new Rows();
             Prefix last = rib.forEachAfter(c.v6, c.after, BATCH, v -> rows.upsert(v.prefix(), v.route()));
             if (last == null) {
                 if (c.v6) {
@@ -248,12 +266,8 @@ public class RibStore {
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
-    /**
-     * One batch of rows to upsert and to delete, written as two statements. A batch of changed paths may name a path
-     * twice (it is written once); a rewrite pass visits each path once and skips that check.
-     */
+    /** One batch of rows to upsert and to delete, written as two statements (each path is in a batch once). */
     private final class Rows {
-        final boolean dedupe;
         final List<String> upPrefix = new ArrayList<>();
         final List<Long> upPath = new ArrayList<>();
         final List<String> upHop = new ArrayList<>();
@@ -263,15 +277,10 @@ public class RibStore {
         final List<Long> upAt = new ArrayList<>();
         final List<String> delPrefix = new ArrayList<>();
         final List<Long> delPath = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
 
         // neighbouring paths often share their attributes: the last encoding is reused for them
         private PathAttributes lastAttributes;
         private Buffer lastEncoded;
-
-        Rows(boolean dedupe) {
-            this.dedupe = dedupe;
-        }
 
         private Buffer encoded(PathAttributes a) {
             if (a != lastAttributes) {
@@ -281,20 +290,12 @@ public class RibStore {
             return lastEncoded;
         }
 
-        private boolean first(String prefix, long pathId) {
-            return !dedupe || seen.add(prefix + "#" + pathId);
-        }
-
         int size() {
             return upPrefix.size() + delPrefix.size();
         }
 
         void upsert(Prefix prefix, RibRoute r) {
-            String text = prefix.toString();
-            if (!first(text, r.pathId)) {
-                return;
-            }
-            upPrefix.add(text);
+            upPrefix.add(prefix.toString());
             upPath.add(r.pathId);
             upHop.add(r.nextHop);
             upAsPath.add(r.attributes.asPathText());
@@ -304,21 +305,23 @@ public class RibStore {
         }
 
         void delete(Prefix prefix, long pathId) {
-            String text = prefix.toString();
-            if (first(text, pathId)) {
-                delPrefix.add(text);
-                delPath.add(pathId);
-            }
+            delPrefix.add(prefix.toString());
+            delPath.add(pathId);
         }
 
         Uni<Integer> write(SessionKey k, long generation) {
-            Uni<Integer> deletes = delPrefix.isEmpty() ? Uni.createFrom().item(0)
-                    : pool.preparedQuery("delete from received_route r using unnest($3::text[]::cidr[], $4::bigint[])"
-                            + " as d(prefix, path_id) where r.router = $1 and r.peer_address = $2::text::inet"
-                            + " and r.prefix = d.prefix and r.path_id = d.path_id")
-                            .execute(Tuple.from(new Object[] { k.router(), k.peerAddress(),
-                                    delPrefix.toArray(String[]::new), delPath.toArray(Long[]::new) }))
-                            .map(rows -> rows.rowCount());
+            // one statement per path, each an index lookup on the primary key: a join against an unnested array
+            // would be planned from statistics, and a table bloated by churn made it a scan of the table per batch
+            Uni<Integer> deletes = Uni.createFrom().item(0);
+            if (!delPrefix.isEmpty()) {
+                List<Tuple> keys = new ArrayList<>(delPrefix.size());
+                for (int i = 0; i < delPrefix.size(); i++) {
+                    keys.add(Tuple.of(k.router(), k.peerAddress(), delPrefix.get(i), delPath.get(i)));
+                }
+                deletes = pool.preparedQuery("delete from received_route where router = $1 and peer_address ="
+                        + " $2::text::inet and prefix = $3::text::cidr and path_id = $4").executeBatch(keys)
+                        .map(RibStore::rowCount);
+            }
             if (upPrefix.isEmpty()) {
                 return deletes;
             }
@@ -337,6 +340,15 @@ public class RibStore {
                             upAttributes.toArray(Buffer[]::new), upAt.toArray(Long[]::new), generation }))
                     .map(rows -> n + rows.rowCount()));
         }
+    }
+
+    /** Rows affected by every statement of a batch. */
+    private static int rowCount(io.vertx.mutiny.sqlclient.RowSet<Row> first) {
+        int n = 0;
+        for (io.vertx.mutiny.sqlclient.RowSet<Row> r = first; r != null; r = r.next()) {
+            n += r.rowCount();
+        }
+        return n;
     }
 
     /** The attributes in wire form: an UPDATE holding them (with a carrier route so that NEXT_HOP is kept). */

@@ -34,13 +34,17 @@ public final class SessionRib {
     private long updates;
     private String lastError = "";
 
-    // persistence (RibStore): the (prefix, path id) pairs changed since the last write, or "clear" / "rewrite"
+    // persistence (RibStore): the distinct (prefix, path id) pairs changed since the last write, in an open-addressing
+    // set of primitive keys (a path that flaps a hundred times between two writes is written once; probing reads no
+    // objects and keeps none alive), or "clear" / "rewrite"
     static final int DIRTY_LIMIT = 200_000;
     private static final Prefix[] NO_PREFIXES = new Prefix[0];
     private static final int[] NO_IDS = new int[0];
+    private static final long[] NO_KEYS = new long[0];
+    /** Per slot: the prefix's {@link Prefix#hi()}, its {@link Prefix#lo()}, and (length, family, path id); -1: empty. */
+    private static final int STRIDE = 3;
     private boolean persist;
-    private Prefix[] dirtyPrefixes = NO_PREFIXES;
-    private int[] dirtyPathIds = NO_IDS;
+    private long[] dirtyKeys = NO_KEYS;
     private int dirtyCount;
     private boolean clearPending;
     private boolean rewritePending;
@@ -57,7 +61,7 @@ public final class SessionRib {
 
     /**
      * What to write, for {@link RibStore}: delete the session's rows first ({@code clear}), write every path it holds
-     * ({@code rewrite}), or the changed (prefix, path id) pairs.
+     * ({@code rewrite}), or the changed (prefix, path id) pairs, each once.
      */
     public record Pending(boolean clear, boolean rewrite, Prefix[] prefixes, int[] pathIds, int count) {
         boolean isEmpty() {
@@ -71,8 +75,7 @@ public final class SessionRib {
     }
 
     private void resetDirty() {
-        dirtyPrefixes = NO_PREFIXES;
-        dirtyPathIds = NO_IDS;
+        dirtyKeys = NO_KEYS;
         dirtyCount = 0;
     }
 
@@ -80,20 +83,55 @@ public final class SessionRib {
         if (!persist || rewritePending) {
             return;
         }
-        if (dirtyCount == dirtyPrefixes.length) {
-            if (dirtyCount >= DIRTY_LIMIT) {
-                // too much changed between two writes: the store rewrites the session instead
-                rewritePending = true;
-                resetDirty();
+        if (dirtyCount * 2 * STRIDE >= dirtyKeys.length) {
+            growDirty();
+        }
+        // RFC 7911 path identifiers are 32 bits
+        long meta = (long) p.length() << 33 | (p.isV6() ? 1L << 32 : 0) | (pathId & 0xffffffffL);
+        long hi = p.hi();
+        long lo = p.lo();
+        int mask = dirtyKeys.length / STRIDE - 1;
+        int i = slot(hi, lo, meta) & mask;
+        while (dirtyKeys[i * STRIDE + 2] != -1) {
+            int at = i * STRIDE;
+            if (dirtyKeys[at] == hi && dirtyKeys[at + 2] == meta && dirtyKeys[at + 1] == lo) {
                 return;
             }
-            int size = Math.min(DIRTY_LIMIT, Math.max(64, dirtyCount * 2));
-            dirtyPrefixes = java.util.Arrays.copyOf(dirtyPrefixes, size);
-            dirtyPathIds = java.util.Arrays.copyOf(dirtyPathIds, size);
+            i = (i + 1) & mask;
         }
-        dirtyPrefixes[dirtyCount] = p;
-        // RFC 7911 path identifiers are 32 bits
-        dirtyPathIds[dirtyCount++] = (int) pathId;
+        if (dirtyCount >= DIRTY_LIMIT) {
+            // too much changed between two writes: the store rewrites the session instead
+            rewritePending = true;
+            resetDirty();
+            return;
+        }
+        int at = i * STRIDE;
+        dirtyKeys[at] = hi;
+        dirtyKeys[at + 1] = lo;
+        dirtyKeys[at + 2] = meta;
+        dirtyCount++;
+    }
+
+    private static int slot(long hi, long lo, long meta) {
+        return (int) Prefix.mix(hi ^ Long.rotateLeft(lo, 17) ^ meta * 0x9E3779B97F4A7C15L);
+    }
+
+    private void growDirty() {
+        long[] old = dirtyKeys;
+        int capacity = Math.max(64, old.length / STRIDE * 2);
+        long[] keys = new long[capacity * STRIDE];
+        java.util.Arrays.fill(keys, -1);
+        int mask = capacity - 1;
+        for (int j = 0; j < old.length; j += STRIDE) {
+            if (old[j + 2] != -1) {
+                int i = slot(old[j], old[j + 1], old[j + 2]) & mask;
+                while (keys[i * STRIDE + 2] != -1) {
+                    i = (i + 1) & mask;
+                }
+                System.arraycopy(old, j, keys, i * STRIDE, STRIDE);
+            }
+        }
+        dirtyKeys = keys;
     }
 
     /**
@@ -111,7 +149,16 @@ public final class SessionRib {
             resetDirty();
             return new Pending(clear, true, NO_PREFIXES, NO_IDS, 0);
         }
-        Pending out = new Pending(clear, false, dirtyPrefixes, dirtyPathIds, dirtyCount);
+        Prefix[] prefixes = new Prefix[dirtyCount];
+        int[] ids = new int[dirtyCount];
+        for (int at = 0, j = 0; at < dirtyKeys.length; at += STRIDE) {
+            long meta = dirtyKeys[at + 2];
+            if (meta != -1) {
+                prefixes[j] = Prefix.of((meta & 1L << 32) != 0, (int) (meta >>> 33), dirtyKeys[at], dirtyKeys[at + 1]);
+                ids[j++] = (int) meta;
+            }
+        }
+        Pending out = new Pending(clear, false, prefixes, ids, dirtyCount);
         resetDirty();
         return out;
     }

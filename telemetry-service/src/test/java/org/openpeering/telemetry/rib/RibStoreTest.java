@@ -193,4 +193,36 @@ class RibStoreTest {
         store.flush().await().atMost(T);
         assertEquals(0, rows("store-r4"));
     }
+
+    @Test
+    void aPathThatFlapsBetweenTwoWritesIsWrittenOnce() {
+        SessionRib rib = registry.session(new SessionKey("store-r5", "192.0.2.46", 64503));
+        PathAttributes a = attrs("192.0.2.46", 64503, 64511);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 1_000; i++) {
+            announce(rib, "203.0.113.0/24", 0, a, "192.0.2.46", now);
+            withdraw(rib, "203.0.113.0/24", 0);
+            announce(rib, "198.51.100.0/24", 0, a, "192.0.2.46", now);
+        }
+        announce(rib, "203.0.113.0/24", 7, a, "192.0.2.46", now);
+        // three distinct paths changed, however often
+        assertEquals(3, store.pending());
+        // two rows written; the withdrawn path had never been stored, so deleting it touches nothing
+        assertEquals(2, store.flush().await().atMost(T));
+        assertEquals(0, store.pending());
+        assertEquals(List.of("198.51.100.0/24#0", "203.0.113.0/24#7"), pool.preparedQuery("select prefix::text || '#'"
+                + " || path_id from received_route where router = 'store-r5' order by prefix, path_id").execute()
+                .await().atMost(T).stream().map(r -> r.getString(0)).toList());
+        for (int i = 0; i < 100; i++) {
+            withdraw(rib, "198.51.100.0/24", 0);
+            announce(rib, "198.51.100.0/24", 0, a, "192.0.2.46", now);
+        }
+        withdraw(rib, "198.51.100.0/24", 0);
+        assertEquals(1, store.pending());
+        assertEquals(1, store.flush().await().atMost(T));
+        assertEquals(1, rows("store-r5"));
+        rib.down("test over");
+        store.flush().await().atMost(T);
+        assertEquals(0, rows("store-r5"));
+    }
 }
