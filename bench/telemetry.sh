@@ -4,12 +4,14 @@
 # UPDATEs per second it keeps up with under churn. Everything runs on loopback with uncommon ports in a throw-away
 # directory; every process it starts is bounded by `timeout` and stopped on exit (BGP-LAB.md has the recipes).
 #
-# Usage: bench/telemetry.sh [-n routes] [-a routes-per-path] [-r runs] [-d churn-seconds] [-c churn-routes] [-B]
-#                           [-R "telemetry gobgp bird"] [-p full|churn|all] [-k]
+# Usage: bench/telemetry.sh [-n routes] [-a routes-per-path] [-r runs] [-d churn-seconds] [-w warm-up-seconds]
+#                           [-c churn-routes] [-B] [-R "telemetry gobgp bird"] [-p full|churn|all] [-k]
 #   -n  IPv4 routes in the full table (default 1000000); -a how many consecutive routes share one AS path (default 4:
 #       250 k distinct attribute sets at 1 M, about what a real full table has)
 #   -r  runs per receiver, the table reports medians (default 3, or 1 when -n is 1000000 or more)
-#   -d  churn duration in seconds (default 60); -c routes per toggle (default 100000); -B churn on top of the full
+#   -d  churn duration in seconds (default 60), after -w seconds of the same toggling that are reported apart and not
+#       counted (default 10: a fresh JVM compiles its hot code meanwhile; BIRD gets the same warm-up);
+#       -c routes per toggle (default 100000); -B churn on top of the full
 #       table (default: the churn routes alone on the session, so the count goes 0 -> 100 k -> 0)
 #   -R  which receivers (default all three); -p which part to run (default all); -k keep the work directory (logs,
 #       GC logs, raw JSON)
@@ -35,20 +37,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
-routes=1000000 per_path=4 runs="" churn_seconds=60 churn_size=100000 churn_on_table=0 part=all keep=0
+routes=1000000 per_path=4 runs="" churn_seconds=60 warmup_seconds=10 churn_size=100000 churn_on_table=0 part=all keep=0
 receivers="telemetry gobgp bird"
-while getopts "n:a:r:d:c:BR:p:kh" opt; do
+while getopts "n:a:r:d:w:c:BR:p:kh" opt; do
   case "$opt" in
     n) routes="$OPTARG" ;;
     a) per_path="$OPTARG" ;;
     r) runs="$OPTARG" ;;
     d) churn_seconds="$OPTARG" ;;
+    w) warmup_seconds="$OPTARG" ;;
     c) churn_size="$OPTARG" ;;
     B) churn_on_table=1 ;;
     R) receivers="$OPTARG" ;;
     p) part="$OPTARG" ;;
     k) keep=1 ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 [ -n "$runs" ] || runs=$(( routes >= 1000000 ? 1 : 3 ))
@@ -66,7 +69,7 @@ base="${BENCH_PORT_BASE:-18500}"
 bgp_port=$((base + 79)) sender_port=$((base + 80)) http_port=$((base + 81)) pg_port=$((base + 82)) gobgp_api=$((base + 83))
 helper=(python3 "$root/bench/telemetry_bench.py")
 jar=telemetry-service/target/quarkus-app/quarkus-run.jar
-limit=$(( 900 + routes / 1000 + 4 * churn_seconds ))   # seconds any started process may live
+limit=$(( 900 + routes / 1000 + 4 * (churn_seconds + warmup_seconds) ))   # seconds any started process may live
 
 for tool in java bird birdc gobgpd gobgp python3 curl; do
   command -v "$tool" >/dev/null || { echo "telemetry.sh: $tool is required" >&2; exit 1; }
@@ -154,7 +157,7 @@ birdc_sender() { timeout 60 birdc -s "$work/sender.ctl" "$@" >/dev/null; }
 
 load_before="$(uptime)"
 echo "Telemetry benchmark: $routes routes ($per_path per AS path), $runs run(s) per receiver," \
-  "churn $churn_size routes for $churn_seconds s"
+  "churn $churn_size routes for $churn_seconds s after a $warmup_seconds s warm-up"
 echo "Machine: $(nproc) vCPU, $(free -g | awk '/Mem:/ {print $2}') GiB; load before: ${load_before##*load average: }"
 differs=$(git diff --quiet HEAD -- telemetry-service telemetry-protocol || echo ' (telemetry sources differ from HEAD)')
 echo "Commit: $(git rev-parse --short HEAD)$differs;" \
@@ -199,6 +202,14 @@ start_postgres() {
     --dir "$work/pg" --port "$pg_port" --database telemetry
   pg_pid=$pid
   wait_for 120 PostgreSQL "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+}
+
+# an empty database: the churn receiver must not start warm from the table a full-table run left behind
+fresh_postgres() {
+  [ -n "$pg_pid" ] || return 0
+  stop "$pg_pid"
+  pg_pid=""
+  rm -rf "$work/pg"
 }
 
 start_telemetry() {  # NAME
@@ -317,7 +328,7 @@ churn() {
   local kind="$1" name="$1-churn" args base=0
   if [ "$churn_on_table" = 1 ]; then base=$routes; else birdc_sender disable routes4; fi
   case "$kind" in
-    telemetry) start_telemetry "$name"; args=$(telemetry_args "$name") ;;
+    telemetry) fresh_postgres; start_telemetry "$name"; args=$(telemetry_args "$name") ;;
     bird) start_bird "$name"; args="--kind bird --ctl $work/$name.ctl" ;;
   esac
   local rx=$pid out
@@ -326,7 +337,7 @@ churn() {
   echo "{\"part\":\"base\",\"run\":0,${out#\{}" >> "$results"
   # shellcheck disable=SC2086
   out=$("${helper[@]}" churn $args --pid "$rx" --sender-ctl "$work/sender.ctl" --size "$churn_size" \
-    --seconds "$churn_seconds")
+    --seconds "$churn_seconds" --warmup "$warmup_seconds")
   birdc_sender disable collector
   stop "$rx"
   echo "{\"part\":\"churn\",\"run\":0,${out#\{}" >> "$results"

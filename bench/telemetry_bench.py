@@ -90,6 +90,25 @@ class KeepAwake(threading.Thread):
         self.ctl.close()
 
 
+def postgres_cpu():
+    """CPU seconds (utime + stime) of every running postgres process: the harness's database is the only one here."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if stat[stat.index("(") + 1:stat.rindex(")")] != "postgres":
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def thread_cpu(pid):
     """CPU seconds per thread name (utime + stime) of a process, from /proc."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -254,6 +273,7 @@ def cmd_full(args):
             raise SystemExit(f"{rx.name}: no Established session within {args.timeout} s")
         time.sleep(0.010)
     cpu0 = thread_cpu(args.pid) if args.pid else {}
+    db0 = postgres_cpu()
     samples = [(t_est_poll, count, updates)]
     polls, poll_time = 1, 0.0
     if args.idle_confirm and count < args.count:
@@ -278,6 +298,7 @@ def cmd_full(args):
             raise SystemExit(f"{rx.name}: {count} of {args.count} routes after {args.timeout} s")
     t_done = samples[-1][0]
     cpu1 = thread_cpu(args.pid) if args.pid else {}
+    db_cpu = round(postgres_cpu() - db0, 2)
     awake.stop()
     t_est = rx.established_at()
     est_source = "receiver" if t_est is not None else "poll"
@@ -296,6 +317,7 @@ def cmd_full(args):
         "poll_answer_ms": round(1000 * poll_time / max(polls - 1, 1), 1),
         "keepawake_calls": awake.calls,
         "cpu_seconds": round(sum(x[1] for x in threads), 2),
+        "db_cpu_seconds": db_cpu,
         "threads": [t for t in threads if t[1] >= 0.05][:8],
         "rss_kb": proc_status(args.pid, "VmRSS") if args.pid else None,
         "hwm_kb": proc_status(args.pid, "VmHWM") if args.pid else None,
@@ -372,42 +394,63 @@ def cmd_churn(args):
         raise SystemExit(f"{rx.name}: the session is not Established")
     awake = KeepAwake(args.sender_ctl)
     awake.start()
-    cpu0 = thread_cpu(args.pid) if args.pid else {}
-    gc_from = os.path.getsize(args.gc_log) if args.gc_log and os.path.exists(args.gc_log) else 0
-    t_start = time.time()
-    lags = {"on": [], "off": []}
-    windows = []  # (time, updates) after each toggle, for the best one-second rate
-    updates = u_start
-    on = False
-    failures = 0
-    polls, poll_time = 0, 0.0
-    while time.time() - t_start < args.seconds:
-        on = not on
-        target = base + args.size if on else base
+    stats = {"polls": 0, "poll_time": 0.0, "updates": u_start}
+
+    def toggle(on, target):
+        """Switches the churn protocol; the lag in seconds until the receiver holds {target} routes (None: 30 s)."""
         t_cmd = time.time()
         sender.cmd(("enable " if on else "disable ") + args.churn_proto)
         while True:
             time.sleep(args.interval)
             t_poll = time.perf_counter()
             answer = poll_or_none(rx)
-            poll_time += time.perf_counter() - t_poll
-            polls += 1
-            if answer is None:
-                count = -1
-            else:
-                _, count, updates = answer
-            if count == target:
-                lags["on" if on else "off"].append(time.time() - t_cmd)
-                windows.append((time.time(), updates))
-                break
+            stats["poll_time"] += time.perf_counter() - t_poll
+            stats["polls"] += 1
+            if answer is not None:
+                stats["updates"] = answer[2]
+                if answer[1] == target:
+                    return time.time() - t_cmd
             if time.time() - t_cmd > 30:
-                failures += 1
-                break
+                return None
+
+    # warm-up: the same toggling, reported apart
+    warmup = []
+    on = False
+    t_warm = time.time()
+    while time.time() - t_warm < args.warmup:
+        on = not on
+        lag = toggle(on, base + args.size if on else base)
+        if lag is None:
+            raise SystemExit(f"{rx.name}: no convergence within 30 s during the warm-up")
+        warmup.append(round(lag * 1000))
+    if on and toggle(False, base) is None:  # the measured run starts from the base
+        raise SystemExit(f"{rx.name}: no convergence within 30 s after the warm-up")
+    est, base, u_start = rx.poll()
+    stats = {"polls": 0, "poll_time": 0.0, "updates": u_start}
+    cpu0 = thread_cpu(args.pid) if args.pid else {}
+    db0 = postgres_cpu()
+    gc_from = os.path.getsize(args.gc_log) if args.gc_log and os.path.exists(args.gc_log) else 0
+    t_start = time.time()
+    lags = {"on": [], "off": []}
+    sequence = []  # every toggle's lag in ms, in order (announce, withdraw, announce, ...), kept in the raw results
+    windows = []  # (time, updates) after each toggle, for the best one-second rate
+    on = False
+    failures = 0
+    while time.time() - t_start < args.seconds:
+        on = not on
+        lag = toggle(on, base + args.size if on else base)
+        if lag is None:
+            failures += 1
+            continue
+        lags["on" if on else "off"].append(lag)
+        sequence.append(round(lag * 1000))
+        windows.append((time.time(), stats["updates"]))
     if on:  # leave the protocol off, as found
         sender.cmd("disable " + args.churn_proto)
     t_end = windows[-1][0] if windows else time.time()
-    u_end = windows[-1][1] if windows else updates
+    u_end = windows[-1][1] if windows else stats["updates"]
     cpu1 = thread_cpu(args.pid) if args.pid else {}
+    db_cpu = round(postgres_cpu() - db0, 2)
     awake.stop()
     everything = lags["on"] + lags["off"]
     toggles = len(everything)
@@ -439,8 +482,12 @@ def cmd_churn(args):
         "lag_max_ms": ms(max(everything) if everything else None),
         "announce_p50_ms": ms(percentile(lags["on"], 50)),
         "withdraw_p50_ms": ms(percentile(lags["off"], 50)),
+        "lags_ms": sequence,
+        "warmup_seconds": args.warmup,
+        "warmup_lags_ms": [x for x in warmup if x is not None],
+        "db_cpu_seconds": db_cpu,
         "poll_ms": round(args.interval * 1000),
-        "poll_answer_ms": round(1000 * poll_time / polls, 1) if polls else None,
+        "poll_answer_ms": round(1000 * stats["poll_time"] / stats["polls"], 1) if stats["polls"] else None,
         "cpu_seconds": round(sum(x[1] for x in threads), 2),
         "threads": [t for t in threads if t[1] >= 0.05][:8],
         "hwm_kb": proc_status(args.pid, "VmHWM") if args.pid else None,
@@ -509,7 +556,9 @@ def cmd_report_line(args):
     if r["part"] == "churn":
         print(f"  churn into {r['receiver']}: {r['toggles']} toggles of {r['size']} in {r['seconds']} s; "
               f"{r['updates_per_s']} UPDATE/s, {r['prefix_changes_per_s']} prefix changes/s; lag p50 "
-              f"{r['lag_p50_ms']} ms, p99 {r['lag_p99_ms']} ms; peak RSS {mb(r['hwm_kb']):.0f} MB", flush=True)
+              f"{r['lag_p50_ms']} ms, p99 {r['lag_p99_ms']} ms; peak RSS {mb(r['hwm_kb']):.0f} MB; PostgreSQL CPU "
+              f"{r.get('db_cpu_seconds')} s; lags (ms, in order) {r.get('lags_ms')}; warm-up "
+              f"({r.get('warmup_seconds')} s, not counted) {r.get('warmup_lags_ms')}", flush=True)
     else:
         extra = f"; GC {r['gc']['pauses']} pauses, {r['gc']['pause_ms']} ms" if "gc" in r else ""
         print(f"  {r['part']} {r['run']} {r['receiver']}: {r['routes']} routes in {r['seconds']:.2f} s "
@@ -636,6 +685,8 @@ def main():
     c.add_argument("--churn-proto", default="churn")
     c.add_argument("--size", type=int, required=True)
     c.add_argument("--seconds", type=float, required=True)
+    c.add_argument("--warmup", type=float, default=0,
+                   help="seconds of toggling before the measured run (reported apart: a fresh JVM compiles its hot code)")
     c.add_argument("--interval", type=float, default=0.020)
 
     rl = sub.add_parser("report-line")
