@@ -60,9 +60,10 @@ if (( routes > 6000000 )); then echo "at most 6000000 routes (the table must sta
 
 # Serial GC: one collector thread, nothing competing with the event loop on two cores, the smallest footprint. A heap
 # grows to -Xmx before a full collection, so RSS ≈ -Xmx + 130-150 MB outside the heap (metaspace, code, C2's arenas):
-# 360 MB keeps the JVM under the issue's 500 MB, and still holds 1 M routes (≈ 300 MB live, docs/BENCHMARKS.md).
-# -Xmn40m leaves the old generation 320 MB; -Xms = -Xmx avoids full collections that only grow the heap.
-java_opts="${TELEMETRY_JAVA_OPTS:--XX:+UseSerialGC -Xms360m -Xmx360m -Xmn40m}"
+# 320 MB keeps the JVM under the issue's 500 MB in every part (churn included: its heap fills with dead routes before a
+# full collection), and holds 1 M routes (≈ 186 MB live, docs/BENCHMARKS.md) with 94 MB of the old generation to
+# spare. -Xmn40m leaves the old generation 280 MB; -Xms = -Xmx avoids full collections that only grow the heap.
+java_opts="${TELEMETRY_JAVA_OPTS:--XX:+UseSerialGC -Xms320m -Xmx320m -Xmn40m}"
 # fewer glibc malloc arenas: ~10 MB less RSS for the JVM's own native allocations
 malloc_arenas="${TELEMETRY_MALLOC_ARENA_MAX:-2}"
 base="${BENCH_PORT_BASE:-18500}"
@@ -204,7 +205,7 @@ start_postgres() {
   wait_for 120 PostgreSQL "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
 }
 
-# an empty database: the churn receiver must not start warm from the table a full-table run left behind
+# an empty database: a full-table run or the churn receiver must not start warm from the table an earlier run left
 fresh_postgres() {
   [ -n "$pg_pid" ] || return 0
   stop "$pg_pid"
@@ -276,7 +277,7 @@ EOF
 full() {
   local kind="$1" run="$2" name="$1-$2" args
   case "$kind" in
-    telemetry) start_telemetry "$name"; args=$(telemetry_args "$name") ;;
+    telemetry) fresh_postgres; start_telemetry "$name"; args=$(telemetry_args "$name") ;;
     gobgp) start_gobgpd "$name"; args="--kind gobgp --api-port $gobgp_api --idle-confirm" ;;
     bird) start_bird "$name"; args="--kind bird --ctl $work/$name.ctl" ;;
   esac
