@@ -59,6 +59,8 @@ public class RibStore {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final Map<SessionKey, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopped;
+    /** Shutdown has begun: a periodic write still in flight may fail as the application's beans go away. */
+    private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private final io.micrometer.core.instrument.Counter rowsWritten;
     private long restoredAtMillis;
@@ -100,6 +102,7 @@ public class RibStore {
         if (!enabled) {
             return;
         }
+        stopping = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
@@ -125,7 +128,9 @@ public class RibStore {
         }
         flush().subscribe().with(n -> pace(started, n), e -> {
             pace(started, 0);
-            LOG.warnf("Routing table not written (retrying): %s", e.toString());
+            if (!stopping) {
+                LOG.warnf("Routing table not written (retrying): %s", e.toString());
+            }
         });
     }
 
