@@ -48,6 +48,7 @@ public final class BgpConnection {
     private final long localAsn;
     private final RibRegistry registry;
     private final Detector detector;
+    private final Ingest ingest;
     private final Consumer<BgpConnection> onClose;
     private final BgpFramer framer = new BgpFramer(4096);
     private final SessionRib rib;
@@ -68,6 +69,7 @@ public final class BgpConnection {
         this.localAsn = localAsn;
         this.registry = registry;
         this.detector = detector;
+        this.ingest = new Ingest(registry, detector);
         this.onClose = onClose;
         this.rib = registry.session(new SessionKey(neighbor.router(), neighbor.address(), neighbor.asn()));
     }
@@ -207,7 +209,7 @@ public final class BgpConnection {
         if (!u.errors().isEmpty()) {
             LOG.debugf("BGP session %s: %s", rib.key(), u.errors());
         }
-        Ingest.update(registry, detector, rib, u);
+        ingest.update(rib, u);
         Integer maxV4 = neighbor.maxPrefixesV4();
         Integer maxV6 = neighbor.maxPrefixesV6();
         if (maxV4 != null && rib.prefixes(false) > maxV4) {

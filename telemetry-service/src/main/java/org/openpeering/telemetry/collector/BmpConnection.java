@@ -46,6 +46,7 @@ final class BmpConnection {
     private final RibRegistry registry;
     private final CollectorConfig config;
     private final Detector detector;
+    private final Ingest ingest;
     private final BmpFramer framer = new BmpFramer(1 << 20);
     private final Map<SessionKey, BgpSessionContext> contexts = new HashMap<>();
     private String router;
@@ -59,6 +60,7 @@ final class BmpConnection {
         this.registry = registry;
         this.config = config;
         this.detector = detector;
+        this.ingest = new Ingest(registry, detector);
     }
 
     void start() {
@@ -123,7 +125,7 @@ final class BmpConnection {
                     LOG.warnf("BMP session %s holds %d routes: further announcements dropped", key, rib.paths());
                     return;
                 }
-                Ingest.update(registry, detector, rib, u);
+                ingest.update(rib, u);
             }
         } else if (m instanceof PeerDown down) {
             SessionKey key = key(down.peer());

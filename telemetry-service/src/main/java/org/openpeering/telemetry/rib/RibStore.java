@@ -283,16 +283,18 @@ public class RibStore {
         final List<String> delPrefix = new ArrayList<>();
         final List<Long> delPath = new ArrayList<>();
 
-        // neighbouring paths often share their attributes: the last encoding is reused for them
+        // neighbouring paths often share their attributes: the last encoding and AS path text are reused for them
         private PathAttributes lastAttributes;
         private Buffer lastEncoded;
+        private String lastAsPath;
 
-        private Buffer encoded(PathAttributes a) {
+        /** Makes {@code a} the last attributes seen, encoding it and its AS path text if it is not already. */
+        private void last(PathAttributes a) {
             if (a != lastAttributes) {
                 lastEncoded = encode(a);
+                lastAsPath = a.asPathText();
                 lastAttributes = a;
             }
-            return lastEncoded;
         }
 
         int size() {
@@ -303,9 +305,10 @@ public class RibStore {
             upPrefix.add(prefix.toString());
             upPath.add(r.pathId);
             upHop.add(r.nextHop);
-            upAsPath.add(r.attributes.asPathText());
+            last(r.attributes);
+            upAsPath.add(lastAsPath);
             upOrigin.add(r.attributes.originAs());
-            upAttributes.add(encoded(r.attributes));
+            upAttributes.add(lastEncoded);
             upAt.add(r.receivedAtMillis);
         }
 

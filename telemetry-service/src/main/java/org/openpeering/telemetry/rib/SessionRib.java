@@ -314,27 +314,28 @@ public final class SessionRib {
     private void put(Nlri n, RibRoute route) {
         dirty(n.prefix(), route.pathId);
         PrefixTrie<RibRoute> t = n.prefix().isV6() ? v6 : v4;
-        RibRoute head = t.get(n.prefix());
+        // one walk of the trie: the new path goes in as the head, then the prefix's other paths are put behind it
+        RibRoute head = t.put(n.prefix(), route);
         if (head == null) {
-            t.put(n.prefix(), route);
             paths++;
             return;
         }
-        // replace the path with the same id, else add it (ADD-PATH)
-        RibRoute prev = null;
-        for (RibRoute r = head; r != null; prev = r, r = r.next) {
+        if (head.pathId == route.pathId) {
+            // the usual case: the prefix's only (or first) path replaced in place
+            route.next = head.next;
+            return;
+        }
+        // ADD-PATH: replace the path with the same id where it stands, else add the new one in front
+        RibRoute prev = head;
+        for (RibRoute r = head.next; r != null; prev = r, r = r.next) {
             if (r.pathId == route.pathId) {
+                prev.next = route;
                 route.next = r.next;
-                if (prev == null) {
-                    t.put(n.prefix(), route);
-                } else {
-                    prev.next = route;
-                }
+                t.put(n.prefix(), head);
                 return;
             }
         }
         route.next = head;
-        t.put(n.prefix(), route);
         paths++;
     }
 

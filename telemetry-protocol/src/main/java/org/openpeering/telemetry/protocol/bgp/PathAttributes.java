@@ -192,8 +192,16 @@ public record PathAttributes(int origin, List<AsPathSegment> asPath, String next
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(origin, asPath, nextHop, med, localPref, atomicAggregate, aggregatorAs, aggregatorAddress,
-                otc);
+        // field by field: no varargs array and no boxing on the interner's path (once per UPDATE)
+        int h = origin;
+        h = h * 31 + asPath.hashCode();
+        h = h * 31 + Objects.hashCode(nextHop);
+        h = h * 31 + Objects.hashCode(med);
+        h = h * 31 + Objects.hashCode(localPref);
+        h = h * 31 + (atomicAggregate ? 1 : 0);
+        h = h * 31 + Objects.hashCode(aggregatorAs);
+        h = h * 31 + Objects.hashCode(aggregatorAddress);
+        h = h * 31 + Objects.hashCode(otc);
         h = h * 31 + Arrays.hashCode(communities);
         h = h * 31 + Arrays.hashCode(largeCommunities);
         return h * 31 + Wire.hashBytes(unknownTransitive);

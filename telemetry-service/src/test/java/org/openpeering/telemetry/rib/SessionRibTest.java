@@ -1,0 +1,78 @@
+package org.openpeering.telemetry.rib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.protocol.bgp.AsPathSegment;
+import org.openpeering.telemetry.protocol.bgp.Nlri;
+import org.openpeering.telemetry.protocol.bgp.PathAttributes;
+import org.openpeering.telemetry.protocol.bgp.Update;
+
+/** The Adj-RIB-In's paths per prefix (ADD-PATH) and its record of changed paths, without a running service. */
+class SessionRibTest {
+
+    private static PathAttributes attrs(long origin) {
+        return new PathAttributes(PathAttributes.ORIGIN_IGP, List.of(AsPathSegment.sequence(64500, origin)),
+                "192.0.2.1", null, null, false, null, null, null, null, null, List.of());
+    }
+
+    private static void announce(SessionRib rib, String prefix, long pathId, PathAttributes a) {
+        rib.apply(new Update(List.of(), List.of(new Nlri(Prefix.parse(prefix), pathId)), a, null, false, null,
+                List.of()), a, "192.0.2.1", null, 1);
+    }
+
+    private static List<String> paths(SessionRib rib, String prefix) {
+        return rib.routes(Prefix.parse(prefix)).stream()
+                .map(r -> r.pathId() + ":" + r.attributes().originAs()).toList();
+    }
+
+    @Test
+    void addPathPathsAreReplacedWhereTheyStandAndNewOnesGoInFront() {
+        SessionRib rib = new SessionRib(new SessionKey("r1", "192.0.2.1", 64500));
+        announce(rib, "203.0.113.0/24", 1, attrs(64501));
+        announce(rib, "203.0.113.0/24", 2, attrs(64502));
+        announce(rib, "203.0.113.0/24", 3, attrs(64503));
+        assertEquals(List.of("3:64503", "2:64502", "1:64501"), paths(rib, "203.0.113.0/24"));
+        // the head, the middle and the tail, each replaced in place
+        announce(rib, "203.0.113.0/24", 3, attrs(64513));
+        announce(rib, "203.0.113.0/24", 2, attrs(64512));
+        announce(rib, "203.0.113.0/24", 1, attrs(64511));
+        assertEquals(List.of("3:64513", "2:64512", "1:64511"), paths(rib, "203.0.113.0/24"));
+        assertEquals(3, rib.paths());
+        assertEquals(1, rib.prefixes(false));
+        // a single-path prefix replaced keeps one path
+        announce(rib, "198.51.100.0/24", 0, attrs(64501));
+        PathAttributes again = attrs(64509);
+        announce(rib, "198.51.100.0/24", 0, again);
+        assertEquals(List.of("0:64509"), paths(rib, "198.51.100.0/24"));
+        assertSame(again, rib.routes(Prefix.parse("198.51.100.0/24")).get(0).attributes());
+        assertEquals(4, rib.paths());
+        rib.apply(new Update(List.of(new Nlri(Prefix.parse("203.0.113.0/24"), 2)), List.of(), null, null, false,
+                null, List.of()), null, null, null, 2);
+        assertEquals(List.of("3:64513", "1:64511"), paths(rib, "203.0.113.0/24"));
+        assertEquals(3, rib.paths());
+    }
+
+    @Test
+    void changedPathsAreRecordedOnceEachUntilTaken() {
+        SessionRib rib = new SessionRib(new SessionKey("r1", "192.0.2.1", 64500));
+        rib.persist(true);
+        for (int i = 0; i < 50; i++) {
+            announce(rib, "203.0.113.0/24", 0, attrs(64501 + i % 2));
+            announce(rib, "203.0.113.0/24", 7, attrs(64501));
+        }
+        for (int i = 0; i < 300; i++) {
+            announce(rib, "10." + (i / 256) + "." + (i % 256) + ".0/24", 0, attrs(64501));
+        }
+        assertEquals(302, rib.pendingCount());
+        SessionRib.Pending p = rib.takePending(0, java.time.Duration.ofSeconds(30));
+        assertEquals(302, p.count());
+        assertEquals(302, java.util.stream.IntStream.range(0, p.count())
+                .mapToObj(i -> p.prefixes()[i] + "#" + p.pathIds()[i]).distinct().count());
+        assertEquals(0, rib.pendingCount());
+    }
+}
