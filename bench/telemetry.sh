@@ -60,10 +60,12 @@ if (( routes > 6000000 )); then echo "at most 6000000 routes (the table must sta
 
 # Serial GC: one collector thread, nothing competing with the event loop on two cores, the smallest footprint. A heap
 # grows to -Xmx before a full collection, so RSS ≈ -Xmx + 130-150 MB outside the heap (metaspace, code, C2's arenas):
-# 320 MB keeps the JVM under the issue's 500 MB in every part (churn included: its heap fills with dead routes before a
-# full collection), and holds 1 M routes (≈ 186 MB live, docs/BENCHMARKS.md) with 94 MB of the old generation to
-# spare. -Xmn40m leaves the old generation 280 MB; -Xms = -Xmx avoids full collections that only grow the heap.
-java_opts="${TELEMETRY_JAVA_OPTS:--XX:+UseSerialGC -Xms320m -Xmx320m -Xmn40m}"
+# 360 MB keeps the JVM under the issue's 500 MB and holds 1 M routes (≈ 186 MB live, docs/BENCHMARKS.md) in an old
+# generation of 260 MB. A young generation of 100 MB with survivor spaces of 20 MB each (-XX:SurvivorRatio=3) keeps
+# churned routes, which live for a toggle or two, out of the old generation: with 40 MB (4 MB survivors) they were
+# promoted, and churn on top of a full table ended in a full collection of 0.8-1.5 s every 12-25 s.
+# -Xms = -Xmx avoids full collections that only grow the heap.
+java_opts="${TELEMETRY_JAVA_OPTS:--XX:+UseSerialGC -Xms360m -Xmx360m -Xmn100m -XX:SurvivorRatio=3}"
 # fewer glibc malloc arenas: ~10 MB less RSS for the JVM's own native allocations
 malloc_arenas="${TELEMETRY_MALLOC_ARENA_MAX:-2}"
 base="${BENCH_PORT_BASE:-18500}"
