@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.openpeering.local.Suite;
+import org.openpeering.local.TempDirs;
 
 /** One running suite per test JVM, started on first use with test settings, stopped when the JVM ends. */
 final class SuiteExtension {
 
     private static Suite suite;
+
+    private static Path stateDir;
 
     private SuiteExtension() {
     }
@@ -21,6 +24,7 @@ final class SuiteExtension {
             try {
                 Path root = Path.of(System.getProperty("openpeering.root", "..")).toAbsolutePath().normalize();
                 Path state = Files.createTempDirectory("openpeering-e2e-");
+                stateDir = state;
                 // RPKI data for the received-routes test: documentation prefixes and origins only
                 Path vrps = state.resolve("vrps.json");
                 Files.writeString(vrps, "{\"roas\":[{\"prefix\":\"203.0.113.0/24\",\"maxLength\":24,\"asn\":64510,"
@@ -61,6 +65,8 @@ final class SuiteExtension {
                 } catch (Exception e) {
                     // the JVM is going away
                 }
+                // the services' databases and logs: a suite run leaves hundreds of megabytes otherwise
+                TempDirs.deleteTree(stateDir);
             }));
         }
         return suite;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.openpeering.local.LocalPostgres;
 import org.openpeering.local.Ports;
+import org.openpeering.local.TempDirs;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -25,8 +26,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     /** The shared server, started on first use. */
     public static synchronized LocalPostgres server() {
         if (server == null) {
+            Path dir;
             try {
-                Path dir = Files.createTempDirectory("openpeering-pg-");
+                dir = Files.createTempDirectory("openpeering-pg-");
                 server = LocalPostgres.start(dir, Ports.random());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -37,6 +39,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 } catch (IOException e) {
                     // the JVM is going away anyway
                 }
+                // the data directory goes too: a test run's databases reach gigabytes
+                TempDirs.deleteTree(dir);
             }));
         }
         return server;
