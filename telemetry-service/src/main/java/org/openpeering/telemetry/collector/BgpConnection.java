@@ -46,7 +46,6 @@ public final class BgpConnection {
     private final Neighbor neighbor;
     private final CollectorConfig config;
     private final long localAsn;
-    private final RibRegistry registry;
     private final Detector detector;
     private final Ingest ingest;
     private final Consumer<BgpConnection> onClose;
@@ -67,7 +66,6 @@ public final class BgpConnection {
         this.neighbor = neighbor;
         this.config = config;
         this.localAsn = localAsn;
-        this.registry = registry;
         this.detector = detector;
         this.ingest = new Ingest(registry, detector);
         this.onClose = onClose;
