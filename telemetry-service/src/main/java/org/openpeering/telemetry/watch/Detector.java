@@ -56,7 +56,8 @@ public class Detector {
     public Detector(RibRegistry registry, WatchList watches, Journal journal, RpkiState rpki,
             org.openpeering.telemetry.collector.CollectorConfig config, org.openpeering.service.PeeringConfig peering) {
         this.registry = registry;
-        this.watches = watches;
+        // every UPDATE asks the watch list: the bean itself, not a client proxy that looks it up on each call
+        this.watches = io.quarkus.arc.ClientProxy.unwrap(watches);
         this.journal = journal;
         this.rpki = rpki;
         this.operatorAsn = peering.operatorAsn();

@@ -13,6 +13,14 @@ import org.openpeering.telemetry.protocol.Prefix;
  * <p>Nodes hold their key inline rather than a {@link Prefix}: an IPv4 node is 32 bytes (the address as an int, the
  * length, the value and two children), so a table of a million prefixes, with about as many branch nodes, costs 64 MB
  * here instead of twice that plus an object per key. Visitors get a {@code Prefix} made for the call.
+ *
+ * <p>Exact lookups and removals go through a hash index of the nodes once the first removal has happened (a table
+ * being filled walks the trie, whose upper nodes the previous insert has just touched, and builds no index): a walk
+ * down a big trie in the order a router withdraws (not address order) misses the cache at most of its twenty or so
+ * nodes, the index at one or two. A removal only clears the node's value and leaves the node in place, so a prefix
+ * that flaps finds its node again without a walk or an allocation; when the cleared nodes outnumber the entries by
+ * more than {@link #SLACK}, one pass prunes them all (amortised constant time per removal, and memory bounded by the
+ * entries plus that slack).
  */
 public final class PrefixTrie<V> {
 
@@ -71,12 +79,30 @@ public final class PrefixTrie<V> {
         }
     }
 
+    /** Cleared nodes kept beyond the number of entries before a pruning pass: about 4 MB of IPv4 nodes. */
+    static final int SLACK = 1 << 17;
+
     private final boolean v6;
+    private final int slack;
     private Node<V> root;
     private int size;
+    /**
+     * Open addressing, linear probing: every node holding a value, and every node whose value a removal cleared (until
+     * the next pruning); null until the first removal.
+     */
+    private Node<V>[] index;
+    private int indexed;
+    /** Nodes whose value a removal cleared, still in the trie and in the index. */
+    private int cleared;
 
     public PrefixTrie(boolean v6) {
+        this(v6, SLACK);
+    }
+
+    /** With another slack (tests: prune often). */
+    PrefixTrie(boolean v6, int slack) {
         this.v6 = v6;
+        this.slack = slack;
     }
 
     public int size() {
@@ -93,8 +119,20 @@ public final class PrefixTrie<V> {
         if (value == null) {
             throw new IllegalArgumentException("null value");
         }
+        if (index != null) {
+            Node<V> n = find(p);
+            if (n != null) {
+                V old = n.value;
+                n.value = value;
+                if (old == null) {
+                    size++;
+                    cleared--;
+                }
+                return old;
+            }
+        }
         if (root == null) {
-            root = node(p.hi(), p.lo(), p.length(), value);
+            root = indexed(node(p.hi(), p.lo(), p.length(), value));
             size++;
             return null;
         }
@@ -103,10 +141,12 @@ public final class PrefixTrie<V> {
         while (true) {
             int common = commonLength(node, p);
             if (common == node.length() && common == p.length()) {
+                // with an index, this is a branch node (the index holds every other node of that key)
                 V old = node.value;
                 node.value = value;
                 if (old == null) {
                     size++;
+                    indexed(node);
                 }
                 return old;
             }
@@ -115,7 +155,7 @@ public final class PrefixTrie<V> {
                 int bit = p.bit(common);
                 Node<V> child = bit == 0 ? node.zero : node.one;
                 if (child == null) {
-                    attach(node, bit, node(p.hi(), p.lo(), p.length(), value));
+                    attach(node, bit, indexed(node(p.hi(), p.lo(), p.length(), value)));
                     size++;
                     return null;
                 }
@@ -126,12 +166,12 @@ public final class PrefixTrie<V> {
             // p and node diverge (or p lies above node): insert a node at the common point
             Node<V> inserted;
             if (common == p.length()) {
-                inserted = node(p.hi(), p.lo(), p.length(), value);
+                inserted = indexed(node(p.hi(), p.lo(), p.length(), value));
                 attach(inserted, node.bit(common), node);
             } else {
                 inserted = node(p.hi() & Prefix.mask(common), p.lo() & Prefix.mask(common - 64), common, null);
                 attach(inserted, node.bit(common), node);
-                attach(inserted, p.bit(common), node(p.hi(), p.lo(), p.length(), value));
+                attach(inserted, p.bit(common), indexed(node(p.hi(), p.lo(), p.length(), value)));
             }
             replace(parent, node, inserted);
             size++;
@@ -141,6 +181,10 @@ public final class PrefixTrie<V> {
 
     public V get(Prefix p) {
         check(p);
+        if (index != null) {
+            Node<V> n = find(p);
+            return n == null ? null : n.value;
+        }
         Node<V> node = root;
         while (node != null) {
             int common = commonLength(node, p);
@@ -155,33 +199,25 @@ public final class PrefixTrie<V> {
         return null;
     }
 
-    /** Removes the prefix; returns its value (null if absent). */
+    /**
+     * Removes the prefix; returns its value (null if absent). The node stays, without a value, until the cleared
+     * nodes outnumber the entries by more than {@link #SLACK}; then every cleared node is pruned at once.
+     */
     public V remove(Prefix p) {
         check(p);
-        Node<V> grand = null;
-        Node<V> parent = null;
-        Node<V> node = root;
-        while (node != null) {
-            int common = commonLength(node, p);
-            if (common < node.length()) {
-                return null;
-            }
-            if (node.length() == p.length()) {
-                break;
-            }
-            grand = parent;
-            parent = node;
-            node = p.bit(node.length()) == 0 ? node.zero : node.one;
+        if (index == null) {
+            buildIndex();
         }
+        Node<V> node = find(p);
         if (node == null || node.value == null) {
             return null;
         }
         V old = node.value;
         node.value = null;
         size--;
-        compact(parent, node);
-        if (parent != null && parent.value == null) {
-            compact(grand, parent);
+        cleared++;
+        if (cleared > size + slack) {
+            prune();
         }
         return old;
     }
@@ -318,6 +354,131 @@ public final class PrefixTrie<V> {
     public void clear() {
         root = null;
         size = 0;
+        index = null;
+        indexed = 0;
+        cleared = 0;
+    }
+
+    /** Nodes in the trie, with or without a value (for tests: what pruning leaves). */
+    int nodeCount() {
+        int n = 0;
+        ArrayList<Node<V>> stack = new ArrayList<>();
+        if (root != null) {
+            stack.add(root);
+        }
+        while (!stack.isEmpty()) {
+            Node<V> node = stack.remove(stack.size() - 1);
+            n++;
+            if (node.zero != null) {
+                stack.add(node.zero);
+            }
+            if (node.one != null) {
+                stack.add(node.one);
+            }
+        }
+        return n;
+    }
+
+    /** Drops every node without a value that has fewer than two children, then indexes what is left afresh. */
+    void prune() {
+        root = pruned(root);
+        cleared = 0;
+        buildIndex();
+    }
+
+    /** The subtree without its cleared nodes (recursion as deep as the key length: 33 or 129 at most). */
+    private Node<V> pruned(Node<V> n) {
+        if (n == null) {
+            return null;
+        }
+        n.zero = pruned(n.zero);
+        n.one = pruned(n.one);
+        if (n.value != null || (n.zero != null && n.one != null)) {
+            return n;
+        }
+        // a node without a value and with one child at most: its child (with a longer key, on the same side) takes
+        // its place
+        return n.zero != null ? n.zero : n.one;
+    }
+
+    /** Indexes every node holding a value (no node is cleared when this runs: there is no index to clear them). */
+    @SuppressWarnings("unchecked")
+    private void buildIndex() {
+        index = (Node<V>[]) new Node[capacityFor(size)];
+        indexed = 0;
+        ArrayList<Node<V>> stack = new ArrayList<>();
+        if (root != null) {
+            stack.add(root);
+        }
+        while (!stack.isEmpty()) {
+            Node<V> n = stack.remove(stack.size() - 1);
+            if (n.value != null) {
+                insert(index, n);
+                indexed++;
+            }
+            if (n.zero != null) {
+                stack.add(n.zero);
+            }
+            if (n.one != null) {
+                stack.add(n.one);
+            }
+        }
+    }
+
+    /** A power of two at least twice {@code n} (a load of at most a half after a build, three quarters before growing). */
+    private static int capacityFor(int n) {
+        return Math.max(16, Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1);
+    }
+
+    /** Adds a node that has just been given a value to the index, if there is one; returns the node. */
+    @SuppressWarnings("unchecked")
+    private Node<V> indexed(Node<V> n) {
+        if (index == null) {
+            return n;
+        }
+        if ((indexed + 1) * 4L > index.length * 3L) {
+            Node<V>[] bigger = (Node<V>[]) new Node[index.length * 2];
+            for (Node<V> old : index) {
+                if (old != null) {
+                    insert(bigger, old);
+                }
+            }
+            index = bigger;
+        }
+        insert(index, n);
+        indexed++;
+        return n;
+    }
+
+    private static <V> void insert(Node<V>[] table, Node<V> n) {
+        int mask = table.length - 1;
+        int i = slot(n.hi(), n.lo(), n.length()) & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table[i] = n;
+    }
+
+    /** The indexed node with the prefix's key, or null. */
+    private Node<V> find(Prefix p) {
+        Node<V>[] table = index;
+        int mask = table.length - 1;
+        long hi = p.hi();
+        long lo = p.lo();
+        int len = p.length();
+        for (int i = slot(hi, lo, len) & mask;; i = (i + 1) & mask) {
+            Node<V> n = table[i];
+            if (n == null) {
+                return null;
+            }
+            if (n.length() == len && n.hi() == hi && n.lo() == lo) {
+                return n;
+            }
+        }
+    }
+
+    private static int slot(long hi, long lo, int len) {
+        return (int) Prefix.mix(hi ^ Long.rotateLeft(lo, 32) ^ len * 0x9E3779B97F4A7C15L);
     }
 
     /** A prefix and its value. */
@@ -340,15 +501,6 @@ public final class PrefixTrie<V> {
                 stack.add(n.zero);
             }
         }
-    }
-
-    /** Drops a value-less node with fewer than two children. */
-    private void compact(Node<V> parent, Node<V> node) {
-        if (node.value != null || (node.zero != null && node.one != null)) {
-            return;
-        }
-        Node<V> child = node.zero != null ? node.zero : node.one;
-        replace(parent, node, child);
     }
 
     private void replace(Node<V> parent, Node<V> old, Node<V> next) {

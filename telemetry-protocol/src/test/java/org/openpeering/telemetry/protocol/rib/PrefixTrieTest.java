@@ -2,6 +2,7 @@ package org.openpeering.telemetry.protocol.rib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,5 +171,90 @@ class PrefixTrieTest {
         for (Prefix after = null; (after = t.forEachAfter(after, 13, (k, v) -> chunked.add(k))) != null;) {
         }
         assertEquals(all, chunked);
+    }
+
+    @Test
+    void removalsClearNodesInPlaceAndPruningKeepsEveryLookupRight() {
+        // a slack of 0 prunes after almost every removal, 5 now and then, 1,000 never in this run
+        for (int slack : new int[] { 0, 5, 1_000 }) {
+            Random r = new Random(slack + 3);
+            PrefixTrie<Integer> t = new PrefixTrie<>(false, slack);
+            Map<Prefix, Integer> model = new HashMap<>();
+            for (int i = 0; i < 30_000; i++) {
+                // nested keys (/8 to /24 in a small space), so that cleared nodes have parents, children or both
+                int len = 8 + r.nextInt(17);
+                long address = ((long) r.nextInt(2) << 31 | (long) r.nextInt(1 << 10) << 14) & 0xffffffffL
+                        & (0xffffffffL << (32 - len));
+                Prefix q = Prefix.of(false, len, address << 32, 0);
+                switch (r.nextInt(4)) {
+                    case 0, 1 -> assertEquals(model.remove(q), t.remove(q), "remove " + q);
+                    case 2 -> assertEquals(model.put(q, i), t.put(q, i), "put " + q);
+                    default -> assertEquals(model.get(q), t.get(q), "get " + q);
+                }
+                assertEquals(model.size(), t.size());
+                if (i % 1_000 == 999) {
+                    List<Prefix> all = new ArrayList<>();
+                    t.forEach((k, v) -> {
+                        assertEquals(model.get(k), v, "value of " + k);
+                        all.add(k);
+                    });
+                    assertEquals(new ArrayList<>(new TreeSet<>(model.keySet())), all, "slack " + slack);
+                    // entries, cleared nodes (at most entries + slack) and the branch nodes above them
+                    assertTrue(t.nodeCount() <= 2 * (2 * t.size() + slack) + 1,
+                            t.nodeCount() + " nodes for " + t.size() + " entries, slack " + slack);
+                    for (Prefix k : model.keySet()) {
+                        Prefix host = Prefix.of(false, 32, k.hi() | (long) r.nextInt(256) << 32, 0);
+                        TreeSet<Prefix> covering = new TreeSet<>();
+                        model.keySet().stream().filter(m -> m.covers(host)).forEach(covering::add);
+                        assertEquals(new ArrayList<>(covering),
+                                t.covering(host).stream().map(PrefixTrie.Entry::prefix).toList(), "covering " + host);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFlappingTableReusesItsNodesAndAWithdrawnTableIsPruned() {
+        PrefixTrie<Integer> t = new PrefixTrie<>(false);
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            t.put(slash24(i), i);
+        }
+        int nodes = t.nodeCount();
+        assertEquals(2 * n - 1, nodes, "a full binary trie over the /24s");
+        for (int round = 0; round < 3; round++) {
+            for (int i = n - 1; i >= 0; i--) {
+                assertEquals(round * n + i, t.remove(slash24(i)));
+            }
+            assertEquals(0, t.size());
+            assertNull(t.get(slash24(7)));
+            assertEquals(List.of(), t.covering(slash24(7)));
+            assertEquals(nodes, t.nodeCount(), "withdrawn nodes wait for the prefix to come back");
+            for (int i = 0; i < n; i++) {
+                assertNull(t.put(slash24(i), (round + 1) * n + i));
+            }
+            assertEquals(nodes, t.nodeCount(), "announced again into the same nodes");
+            assertEquals(n, t.size());
+        }
+        // withdrawing more prefixes than the slack allows: pruned, down to what is still held
+        for (int i = 0; i < n; i++) {
+            t.remove(slash24(i));
+        }
+        for (int i = n; i < 3 * n; i++) {
+            t.put(slash24(i), i);
+            t.remove(slash24(i));
+        }
+        assertEquals(0, t.size());
+        assertTrue(t.nodeCount() <= 2 * PrefixTrie.SLACK, t.nodeCount() + " nodes after pruning");
+        t.put(slash24(5), 5);
+        assertEquals(5, t.get(slash24(5)));
+        assertEquals(List.of(slash24(5)), t.covering(slash24(5)).stream().map(PrefixTrie.Entry::prefix).toList());
+    }
+
+    /** The i-th /24 from 100.0.0.0. */
+    private static Prefix slash24(int i) {
+        return Prefix.of(false, 24, (0x64000000L + ((long) i << 8)) << 32, 0);
     }
 }
