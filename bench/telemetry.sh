@@ -27,8 +27,10 @@
 # 100 ms for telemetry-service (/q/metrics telemetry_session_prefixes{family="ipv4"}) and BIRD (`show protocols all`
 # "Routes: N imported"); for gobgpd, whose counters cost it real work even through `gobgp neighbor -j`, the end of
 # its last busy 100 ms before a second of idle CPU, confirmed once with `gobgp neighbor -j` (accepted routes).
-# BIRD is kept awake with `show status` every 10 ms. Churn: UPDATE/s from telemetry_session_updates_total, lag from
-# the `enable`/`disable` command until the count is reached, polled every 20 ms. Warm restart (telemetry-service,
+# BIRD is kept awake with `show status` every 10 ms. Churn: UPDATE/s from telemetry_session_updates_total; processing
+# lag = from the sender writing a byte of the BGP stream to the receiver reading it, from the kernel's TCP counters of
+# both ends (sock_diag every 10 ms; the same for every receiver); convergence lag = from the `enable`/`disable`
+# command until the count is reached, polled every 20 ms (it includes the sender's own time for the toggle). Warm restart (telemetry-service,
 # after each full table): the time until telemetry_rib_pending_paths is 0 (the table is in PostgreSQL), then a
 # graceful stop and a fresh start on the same database, with the restore time from its log and its RSS. A summary table goes to stdout;
 # the figures in docs/BENCHMARKS.md come from it. Needs: java, bird2, gobgpd, python3, curl; the jars (built if
@@ -340,7 +342,7 @@ churn() {
   echo "{\"part\":\"base\",\"run\":0,${out#\{}" >> "$results"
   # shellcheck disable=SC2086
   out=$("${helper[@]}" churn $args --pid "$rx" --sender-ctl "$work/sender.ctl" --size "$churn_size" \
-    --seconds "$churn_seconds" --warmup "$warmup_seconds")
+    --seconds "$churn_seconds" --warmup "$warmup_seconds" --bgp-port "$bgp_port")
   birdc_sender disable collector
   stop "$rx"
   echo "{\"part\":\"churn\",\"run\":0,${out#\{}" >> "$results"
