@@ -3,27 +3,27 @@ package org.openpeering.telemetry.rib;
 import org.openpeering.telemetry.protocol.bgp.PathAttributes;
 
 /**
- * One path of a prefix in a session's Adj-RIB-In. Attributes are interned (thousands of routes share one object);
- * further ADD-PATH paths of the same prefix hang off {@code next}.
+ * One path of a prefix in a session's Adj-RIB-In. Attributes are interned (thousands of routes share one object).
+ * A prefix's only path is 32 bytes (a million routes: 32 MB); further ADD-PATH paths of the same prefix make a chain of
+ * {@link Linked} copies, rebuilt by {@link SessionRib} when it changes (chains are a few paths long).
  */
-public final class RibRoute {
+public class RibRoute {
 
-    final long pathId;
+    /** RFC 7911 path identifier: 32 bits, read unsigned. */
+    final int pathId;
     final PathAttributes attributes;
     final String nextHop;
     final long receivedAtMillis;
-    RibRoute next;
 
-    RibRoute(long pathId, PathAttributes attributes, String nextHop, long receivedAtMillis, RibRoute next) {
+    RibRoute(int pathId, PathAttributes attributes, String nextHop, long receivedAtMillis) {
         this.pathId = pathId;
         this.attributes = attributes;
         this.nextHop = nextHop;
         this.receivedAtMillis = receivedAtMillis;
-        this.next = next;
     }
 
     public long pathId() {
-        return pathId;
+        return Integer.toUnsignedLong(pathId);
     }
 
     public PathAttributes attributes() {
@@ -38,7 +38,29 @@ public final class RibRoute {
         return receivedAtMillis;
     }
 
+    /** The prefix's next path, or null. */
     public RibRoute next() {
-        return next;
+        return null;
+    }
+
+    /** This path, ahead of {@code next} (null: the last one). */
+    RibRoute linkedTo(RibRoute next) {
+        return next == null ? (getClass() == RibRoute.class ? this : new RibRoute(pathId, attributes, nextHop,
+                receivedAtMillis)) : new Linked(pathId, attributes, nextHop, receivedAtMillis, next);
+    }
+
+    /** A path with another behind it. */
+    static final class Linked extends RibRoute {
+        private final RibRoute next;
+
+        Linked(int pathId, PathAttributes attributes, String nextHop, long receivedAtMillis, RibRoute next) {
+            super(pathId, attributes, nextHop, receivedAtMillis);
+            this.next = next;
+        }
+
+        @Override
+        public RibRoute next() {
+            return next;
+        }
     }
 }

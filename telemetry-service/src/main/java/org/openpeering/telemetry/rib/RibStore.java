@@ -303,7 +303,7 @@ public class RibStore {
 
         void upsert(Prefix prefix, RibRoute r) {
             upPrefix.add(prefix.toString());
-            upPath.add(r.pathId);
+            upPath.add(r.pathId());
             upHop.add(r.nextHop);
             last(r.attributes);
             upAsPath.add(lastAsPath);

@@ -182,7 +182,7 @@ public final class SessionRib {
      */
     synchronized Prefix forEachAfter(boolean ipv6, Prefix after, int limit, Consumer<RouteView> visitor) {
         return (ipv6 ? v6 : v4).forEachAfter(after, limit, (p, head) -> {
-            for (RibRoute r = head; r != null; r = r.next) {
+            for (RibRoute r = head; r != null; r = r.next()) {
                 visitor.accept(new RouteView(p, r));
             }
         });
@@ -190,8 +190,8 @@ public final class SessionRib {
 
     /** The path of a prefix with that id, or null. */
     synchronized RibRoute path(Prefix p, long pathId) {
-        for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next) {
-            if (r.pathId == pathId) {
+        for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next()) {
+            if (r.pathId == (int) pathId) {
                 return r;
             }
         }
@@ -205,7 +205,7 @@ public final class SessionRib {
         }
         boolean was = persist;
         persist = false;
-        put(new Nlri(p, pathId), new RibRoute(pathId, attributes, nextHop, receivedAtMillis, null));
+        put(new Nlri(p, pathId), new RibRoute((int) pathId, attributes, nextHop, receivedAtMillis));
         persist = was;
         restored = true;
     }
@@ -227,7 +227,7 @@ public final class SessionRib {
         List<Nlri> stale = new ArrayList<>();
         forEach(v -> {
             if (v.route().receivedAtMillis < establishedAtMillis) {
-                stale.add(new Nlri(v.prefix(), v.route().pathId));
+                stale.add(new Nlri(v.prefix(), v.route().pathId()));
             }
         });
         for (Nlri n : stale) {
@@ -304,7 +304,7 @@ public final class SessionRib {
         } else {
             for (Nlri n : u.announced()) {
                 String hop = n.prefix().isV6() ? nextHopMp : (nextHopV4 != null ? nextHopV4 : nextHopMp);
-                put(n, new RibRoute(n.pathId(), attributes, hop, nowMillis, null));
+                put(n, new RibRoute((int) n.pathId(), attributes, hop, nowMillis));
                 announced.add(n.prefix());
             }
         }
@@ -314,50 +314,77 @@ public final class SessionRib {
     private void put(Nlri n, RibRoute route) {
         dirty(n.prefix(), route.pathId);
         PrefixTrie<RibRoute> t = n.prefix().isV6() ? v6 : v4;
-        // one walk of the trie: the new path goes in as the head, then the prefix's other paths are put behind it
+        // one lookup in the usual case: the new path goes in as the head, replacing the prefix's only path if any
         RibRoute head = t.put(n.prefix(), route);
         if (head == null) {
             paths++;
             return;
         }
-        if (head.pathId == route.pathId) {
-            // the usual case: the prefix's only (or first) path replaced in place
-            route.next = head.next;
+        if (head.pathId == route.pathId && head.next() == null) {
             return;
         }
-        // ADD-PATH: replace the path with the same id where it stands, else add the new one in front
-        RibRoute prev = head;
-        for (RibRoute r = head.next; r != null; prev = r, r = r.next) {
+        // ADD-PATH: the path with the same id is replaced where it stands, a new one goes in front
+        List<RibRoute> chain = new ArrayList<>(4);
+        boolean replaced = false;
+        for (RibRoute r = head; r != null; r = r.next()) {
             if (r.pathId == route.pathId) {
-                prev.next = route;
-                route.next = r.next;
-                t.put(n.prefix(), head);
-                return;
+                chain.add(route);
+                replaced = true;
+            } else {
+                chain.add(r);
             }
         }
-        route.next = head;
-        paths++;
+        if (!replaced) {
+            chain.add(0, route);
+            paths++;
+        }
+        t.put(n.prefix(), chain(chain));
+    }
+
+    /** The paths linked in this order (copies, each but the last one {@link RibRoute.Linked}). */
+    private static RibRoute chain(List<RibRoute> routes) {
+        RibRoute next = null;
+        for (int i = routes.size() - 1; i >= 0; i--) {
+            next = routes.get(i).linkedTo(next);
+        }
+        return next;
     }
 
     private boolean remove(Nlri n) {
         PrefixTrie<RibRoute> t = n.prefix().isV6() ? v6 : v4;
         RibRoute head = t.get(n.prefix());
-        RibRoute prev = null;
-        for (RibRoute r = head; r != null; prev = r, r = r.next) {
-            if (r.pathId == n.pathId()) {
-                paths--;
-                dirty(n.prefix(), n.pathId());
-                if (prev != null) {
-                    prev.next = r.next;
-                } else if (r.next != null) {
-                    t.put(n.prefix(), r.next);
-                } else {
-                    t.remove(n.prefix());
-                }
-                return true;
-            }
+        int id = (int) n.pathId();
+        if (head == null) {
+            return false;
         }
-        return false;
+        if (head.next() == null) {
+            if (head.pathId != id) {
+                return false;
+            }
+            t.remove(n.prefix());
+        } else {
+            List<RibRoute> rest = new ArrayList<>(4);
+            for (RibRoute r = head; r != null; r = r.next()) {
+                if (r.pathId != id) {
+                    rest.add(r);
+                }
+            }
+            if (rest.size() == pathsOf(head)) {
+                return false;
+            }
+            t.put(n.prefix(), chain(rest));
+        }
+        paths--;
+        dirty(n.prefix(), id);
+        return true;
+    }
+
+    private static int pathsOf(RibRoute head) {
+        int k = 0;
+        for (RibRoute r = head; r != null; r = r.next()) {
+            k++;
+        }
+        return k;
     }
 
     public synchronized int prefixes(boolean ipv6) {
@@ -396,7 +423,7 @@ public final class SessionRib {
     /** The paths of an exact prefix (empty if none). */
     public synchronized List<RibRoute> routes(Prefix p) {
         List<RibRoute> out = new ArrayList<>(1);
-        for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next) {
+        for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next()) {
             out.add(r);
         }
         return out;
@@ -405,12 +432,12 @@ public final class SessionRib {
     /** Visits every path in address order (IPv4 first), under the session's monitor: keep the visitor quick. */
     public synchronized void forEach(Consumer<RouteView> visitor) {
         v4.forEach((p, head) -> {
-            for (RibRoute r = head; r != null; r = r.next) {
+            for (RibRoute r = head; r != null; r = r.next()) {
                 visitor.accept(new RouteView(p, r));
             }
         });
         v6.forEach((p, head) -> {
-            for (RibRoute r = head; r != null; r = r.next) {
+            for (RibRoute r = head; r != null; r = r.next()) {
                 visitor.accept(new RouteView(p, r));
             }
         });
@@ -420,7 +447,7 @@ public final class SessionRib {
     public synchronized List<RouteView> covering(Prefix p) {
         List<RouteView> out = new ArrayList<>();
         for (PrefixTrie.Entry<RibRoute> e : (p.isV6() ? v6 : v4).covering(p)) {
-            for (RibRoute r = e.value(); r != null; r = r.next) {
+            for (RibRoute r = e.value(); r != null; r = r.next()) {
                 out.add(0, new RouteView(e.prefix(), r));
             }
         }
@@ -431,7 +458,7 @@ public final class SessionRib {
     public synchronized List<RouteView> moreSpecific(Prefix p) {
         List<RouteView> out = new ArrayList<>();
         (p.isV6() ? v6 : v4).moreSpecific(p, (q, head) -> {
-            for (RibRoute r = head; r != null; r = r.next) {
+            for (RibRoute r = head; r != null; r = r.next()) {
                 out.add(new RouteView(q, r));
             }
         });

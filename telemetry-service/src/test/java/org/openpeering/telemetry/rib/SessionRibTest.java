@@ -75,4 +75,37 @@ class SessionRibTest {
                 .mapToObj(i -> p.prefixes()[i] + "#" + p.pathIds()[i]).distinct().count());
         assertEquals(0, rib.pendingCount());
     }
+
+    private static void withdraw(SessionRib rib, String prefix, long pathId) {
+        rib.apply(new Update(List.of(new Nlri(Prefix.parse(prefix), pathId)), List.of(), null, null, false, null,
+                List.of()), null, null, null, 3);
+    }
+
+    @Test
+    void pathIdentifiersAreThirtyTwoUnsignedBitsAndWithdrawalsOfUnknownPathsChangeNothing() {
+        SessionRib rib = new SessionRib(new SessionKey("r1", "192.0.2.1", 64500));
+        long top = 0xffffffffL;
+        announce(rib, "203.0.113.0/24", top, attrs(64501));
+        announce(rib, "203.0.113.0/24", 0x80000000L, attrs(64502));
+        assertEquals(List.of("2147483648:64502", "4294967295:64501"), paths(rib, "203.0.113.0/24"));
+        assertEquals(64501, rib.path(Prefix.parse("203.0.113.0/24"), top).attributes().originAs());
+        // unknown path ids, on a prefix with two paths and on one with a single path: nothing happens
+        withdraw(rib, "203.0.113.0/24", 5);
+        announce(rib, "198.51.100.0/24", 1, attrs(64503));
+        withdraw(rib, "198.51.100.0/24", 2);
+        assertEquals(3, rib.paths());
+        assertEquals(2, rib.prefixes(false));
+        // two paths down to one, then none
+        withdraw(rib, "203.0.113.0/24", 0x80000000L);
+        assertEquals(List.of("4294967295:64501"), paths(rib, "203.0.113.0/24"));
+        assertEquals(null, rib.routes(Prefix.parse("203.0.113.0/24")).get(0).next());
+        withdraw(rib, "203.0.113.0/24", top);
+        assertEquals(List.of(), paths(rib, "203.0.113.0/24"));
+        assertEquals(1, rib.paths());
+        assertEquals(1, rib.prefixes(false));
+        // and back: the prefix's node is found again
+        announce(rib, "203.0.113.0/24", 9, attrs(64509));
+        assertEquals(List.of("9:64509"), paths(rib, "203.0.113.0/24"));
+        assertEquals(2, rib.paths());
+    }
 }
