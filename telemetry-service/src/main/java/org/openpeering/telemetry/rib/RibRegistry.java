@@ -78,4 +78,35 @@ public class RibRegistry {
     public AttributeInterner interner() {
         return interner;
     }
+
+    /** Paths visited per hold of a session's monitor during a sweep: the session's UPDATEs wait at most that long. */
+    private static final int SWEEP_CHUNK = 10_000;
+
+    /** Every minute: a sweep of the attribute sets, off the event loops, when one is due. */
+    void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, io.vertx.core.Vertx vertx) {
+        vertx.setPeriodic(60_000, id -> {
+            if (interner.sweepDue()) {
+                vertx.executeBlocking(() -> sweepInterner(), false);
+            }
+        });
+    }
+
+    /**
+     * Drops the attribute sets that no route in memory holds any more; returns how many. The RIB is walked a chunk
+     * at a time under each session's monitor. A set interned before the sweep and first used by a route after its
+     * session was walked is dropped too: that route keeps it, but later equal sets get a new shared copy.
+     */
+    public synchronized int sweepInterner() {
+        java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> candidates = interner.snapshot();
+        java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> live =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (SessionRib s : sessions.values()) {
+            for (boolean v6 : new boolean[] { false, true }) {
+                org.openpeering.telemetry.protocol.Prefix after = null;
+                while ((after = s.forEachAfter(v6, after, SWEEP_CHUNK, v -> live.add(v.route().attributes()))) != null) {
+                }
+            }
+        }
+        return interner.drop(candidates, live);
+    }
 }

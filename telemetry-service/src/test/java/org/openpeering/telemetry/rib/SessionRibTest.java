@@ -1,7 +1,9 @@
 package org.openpeering.telemetry.rib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -107,5 +109,50 @@ class SessionRibTest {
         announce(rib, "203.0.113.0/24", 9, attrs(64509));
         assertEquals(List.of("9:64509"), paths(rib, "203.0.113.0/24"));
         assertEquals(2, rib.paths());
+    }
+
+    private static String slash24(int i) {
+        return "10." + (i / 256) + "." + (i % 256) + ".0/24";
+    }
+
+    @Test
+    void aSweepDropsTheAttributeSetsNoRouteHoldsAndTheOthersStayShared() {
+        RibRegistry registry = new RibRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        SessionRib a = registry.session(new SessionKey("r1", "192.0.2.1", 64500));
+        SessionRib b = registry.session(new SessionKey("r1", "192.0.2.2", 64501));
+        AttributeInterner interner = registry.interner();
+        // 12,000 distinct sets on as many prefixes of one session (more than a sweep's chunk), the first ten also on
+        // another session
+        for (int i = 0; i < 12_000; i++) {
+            PathAttributes x = interner.intern(attrs(65_000 + i));
+            announce(a, slash24(i), 0, x);
+            if (i < 10) {
+                announce(b, slash24(i), 0, x);
+            }
+        }
+        // every odd prefix withdrawn from the first session: sets 11, 13, ... are held by no route any more
+        for (int i = 1; i < 12_000; i += 2) {
+            withdraw(a, slash24(i), 0);
+        }
+        assertEquals(12_000, interner.size());
+        assertEquals(5_995, registry.sweepInterner());
+        assertEquals(6_005, interner.size());
+        // the sets still in use are the ones routes hold: an equal set interned now is that very object
+        assertSame(a.routes(Prefix.parse(slash24(2))).get(0).attributes(), interner.intern(attrs(65_002)));
+        assertSame(b.routes(Prefix.parse(slash24(3))).get(0).attributes(), interner.intern(attrs(65_003)));
+        assertEquals(6_005, interner.size());
+        // a dropped set comes back as a new one
+        interner.intern(attrs(65_011));
+        assertEquals(6_006, interner.size());
+        assertEquals(1, registry.sweepInterner(), "the set interned again is held by no route either");
+        // the periodic check: due once the map has more than doubled, past the floor, since the last sweep
+        assertFalse(interner.sweepDue());
+        for (int i = 0; i < 2 * AttributeInterner.SWEEP_FLOOR; i++) {
+            interner.intern(attrs(100_000 + i));
+        }
+        assertTrue(interner.sweepDue());
+        registry.sweepInterner();
+        assertEquals(6_005, interner.size());
+        assertFalse(interner.sweepDue());
     }
 }
