@@ -63,7 +63,31 @@ class BirdCtl:
             pass
 
 
-class StreamLag(threading.Thread):
+class Periodic(threading.Thread):
+    """A daemon thread that calls tick() every {interval} seconds on a fixed schedule until stop()."""
+
+    def __init__(self, interval):
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.stopping = threading.Event()
+
+    def run(self):
+        nxt = time.monotonic()
+        while not self.stopping.is_set():
+            self.tick()
+            nxt += self.interval
+            delay = nxt - time.monotonic()
+            if delay > 0:
+                self.stopping.wait(delay)
+            else:
+                nxt = time.monotonic()
+
+    def stop(self):
+        self.stopping.set()
+        self.join(5)
+
+
+class StreamLag(Periodic):
     """The processing lag of the sender's byte stream, from the kernel's own counters, the same for every receiver:
     every 10 ms one sock_diag dump (netlink, no process) gives, for the BGP connection to {port},
       W = bytes the sender application has written (its bytes acknowledged + its send queue) and
@@ -76,10 +100,8 @@ class StreamLag(threading.Thread):
     previous one, so the percentiles are per byte, close to per UPDATE."""
 
     def __init__(self, port, interval=0.010):
-        super().__init__(daemon=True)
+        super().__init__(interval)
         self.port = port
-        self.interval = interval
-        self.stopping = threading.Event()
         self.samples = []  # (time, W, R)
         self.measuring = False
         self.lock = threading.Lock()
@@ -145,25 +167,17 @@ class StreamLag(threading.Thread):
             if not dump:
                 return found
 
-    def run(self):
-        nxt = time.monotonic()
-        while not self.stopping.is_set():
-            t = time.monotonic()
-            try:
-                wr = self.dump()
-            except (OSError, struct.error, KeyError):
-                with self.netlink_lock:
-                    self.sockets = None
-                wr = None
-            if wr is not None and self.measuring:
-                with self.lock:
-                    self.samples.append((t, wr[0], wr[1]))
-            nxt += self.interval
-            delay = nxt - time.monotonic()
-            if delay > 0:
-                self.stopping.wait(delay)
-            else:
-                nxt = time.monotonic()
+    def tick(self):
+        t = time.monotonic()
+        try:
+            wr = self.dump()
+        except (OSError, struct.error, KeyError):
+            with self.netlink_lock:
+                self.sockets = None
+            wr = None
+        if wr is not None and self.measuring:
+            with self.lock:
+                self.samples.append((t, wr[0], wr[1]))
 
     def start_measuring(self):
         # the offset between the two counters (the SYN, the OPEN exchange) is taken where the stream is idle: the
@@ -179,8 +193,7 @@ class StreamLag(threading.Thread):
 
     def stop(self):
         self.measuring = False
-        self.stopping.set()
-        self.join(5)
+        super().stop()
 
     def lags(self):
         """[(lag in seconds, bytes)]: the bytes read between two samples, each with the time from its writing (W
@@ -232,32 +245,18 @@ def weighted_percentile(pairs, p):
     return pairs[-1][0]
 
 
-class KeepAwake(threading.Thread):
+class KeepAwake(Periodic):
     """BGP-LAB.md: BIRD 2.0.12 holds back the tail of an export for up to 3 s unless its main loop is woken;
     'show status' on the control socket every 10 ms keeps it awake."""
 
     def __init__(self, ctl_path, interval=0.010):
-        super().__init__(daemon=True)
+        super().__init__(interval)
         self.ctl = BirdCtl(ctl_path)
-        self.interval = interval
-        self.stopping = threading.Event()
         self.calls = 0
 
-    def run(self):
-        nxt = time.monotonic()
-        while not self.stopping.is_set():
-            self.ctl.cmd("show status")
-            self.calls += 1
-            nxt += self.interval
-            delay = nxt - time.monotonic()
-            if delay > 0:
-                self.stopping.wait(delay)
-            else:
-                nxt = time.monotonic()
-
-    def stop(self):
-        self.stopping.set()
-        self.join(5)
+    def tick(self):
+        self.ctl.cmd("show status")
+        self.calls += 1
         self.ctl.close()
 
 
