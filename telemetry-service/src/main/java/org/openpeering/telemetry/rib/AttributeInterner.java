@@ -22,7 +22,14 @@ public final class AttributeInterner {
             return null;
         }
         PathAttributes prior = byKey.putIfAbsent(a, a);
-        return prior == null ? a : prior;
+        if (prior != null) {
+            return prior;
+        }
+        java.util.Set<PathAttributes> added = addedDuringSweep;
+        if (added != null) {
+            added.add(a);
+        }
+        return a;
     }
 
     public String intern(String s) {
@@ -46,22 +53,29 @@ public final class AttributeInterner {
         return byKey.size() > 2L * Math.max(SWEEP_FLOOR, sizeAfterSweep);
     }
 
-    /** The sets interned now (by identity): a sweep drops only these, never one interned while it runs. */
-    java.util.Set<PathAttributes> snapshot() {
-        java.util.Set<PathAttributes> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        out.addAll(byKey.keySet());
-        return out;
+    /** Sets interned while a sweep runs, which it keeps; null when none runs. */
+    private volatile java.util.Set<PathAttributes> addedDuringSweep;
+
+    /** A sweep starts: what is interned from now on is kept. */
+    void beginSweep() {
+        addedDuringSweep = ConcurrentHashMap.newKeySet();
     }
 
-    /** Drops the sets of {@code candidates} that are not in {@code live} (both by identity); returns how many. */
-    int drop(java.util.Set<PathAttributes> candidates, java.util.Set<PathAttributes> live) {
+    /**
+     * Drops every set that is not in {@code live} (by identity) and was not interned since {@link #beginSweep()};
+     * returns how many were dropped.
+     */
+    int endSweep(java.util.Set<PathAttributes> live) {
+        java.util.Set<PathAttributes> added = addedDuringSweep;
         int dropped = 0;
-        for (PathAttributes a : candidates) {
-            // remove(key, value): only the very object, should an equal one have been interned since
-            if (!live.contains(a) && byKey.remove(a, a)) {
+        for (java.util.Iterator<PathAttributes> it = byKey.keySet().iterator(); it.hasNext();) {
+            PathAttributes a = it.next();
+            if (!live.contains(a) && !added.contains(a)) {
+                it.remove();
                 dropped++;
             }
         }
+        addedDuringSweep = null;
         sizeAfterSweep = byKey.size();
         return dropped;
     }

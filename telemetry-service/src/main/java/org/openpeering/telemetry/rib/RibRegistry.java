@@ -93,11 +93,12 @@ public class RibRegistry {
 
     /**
      * Drops the attribute sets that no route in memory holds any more; returns how many. The RIB is walked a chunk
-     * at a time under each session's monitor. A set interned before the sweep and first used by a route after its
-     * session was walked is dropped too: that route keeps it, but later equal sets get a new shared copy.
+     * at a time under each session's monitor; sets interned meanwhile are kept. A set interned before the sweep and
+     * first used by a route after its session was walked is dropped too: that route keeps it, but later equal sets
+     * get a new shared copy.
      */
     public synchronized int sweepInterner() {
-        java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> candidates = interner.snapshot();
+        interner.beginSweep();
         java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> live =
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (SessionRib s : sessions.values()) {
@@ -107,6 +108,6 @@ public class RibRegistry {
                 }
             }
         }
-        return interner.drop(candidates, live);
+        return interner.endSweep(live);
     }
 }

@@ -154,5 +154,11 @@ class SessionRibTest {
         registry.sweepInterner();
         assertEquals(6_005, interner.size());
         assertFalse(interner.sweepDue());
+        // a set interned while a sweep runs is kept, though no route holds it yet
+        interner.beginSweep();
+        PathAttributes fresh = interner.intern(attrs(99_999));
+        assertEquals(6_005, interner.endSweep(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+        assertEquals(1, interner.size());
+        assertSame(fresh, interner.intern(attrs(99_999)));
     }
 }
