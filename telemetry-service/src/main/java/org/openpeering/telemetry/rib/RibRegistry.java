@@ -79,9 +79,6 @@ public class RibRegistry {
         return interner;
     }
 
-    /** Paths visited per hold of a session's monitor during a sweep: the session's UPDATEs wait at most that long. */
-    private static final int SWEEP_CHUNK = 10_000;
-
     /** Every minute: a sweep of the attribute sets, off the event loops, when one is due. */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, io.vertx.core.Vertx vertx) {
         vertx.setPeriodic(60_000, id -> {
@@ -92,8 +89,9 @@ public class RibRegistry {
     }
 
     /**
-     * Drops the attribute sets that no route in memory holds any more; returns how many. The RIB is walked a chunk
-     * at a time under each session's monitor; sets interned meanwhile are kept. A set interned before the sweep and
+     * Drops the attribute sets that no route in memory holds any more; returns how many. Each session is walked
+     * under its monitor, allocating nothing (its UPDATEs wait for tens of milliseconds at a million paths); sets
+     * interned meanwhile are kept. A set interned before the sweep and
      * first used by a route after its session was walked is dropped too: that route keeps it, but later equal sets
      * get a new shared copy.
      */
@@ -102,11 +100,7 @@ public class RibRegistry {
         java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> live =
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (SessionRib s : sessions.values()) {
-            for (boolean v6 : new boolean[] { false, true }) {
-                org.openpeering.telemetry.protocol.Prefix after = null;
-                while ((after = s.forEachAfter(v6, after, SWEEP_CHUNK, v -> live.add(v.route().attributes()))) != null) {
-                }
-            }
+            s.forEachAttributes(live::add);
         }
         return interner.endSweep(live);
     }

@@ -292,6 +292,26 @@ public final class PrefixTrie<V> {
         }
     }
 
+    /** Visits every value, in no particular order, without making a {@code Prefix} for each. */
+    public void forEachValue(java.util.function.Consumer<V> visitor) {
+        ArrayList<Node<V>> stack = new ArrayList<>();
+        if (root != null) {
+            stack.add(root);
+        }
+        while (!stack.isEmpty()) {
+            Node<V> n = stack.remove(stack.size() - 1);
+            if (n.value != null) {
+                visitor.accept(n.value);
+            }
+            if (n.zero != null) {
+                stack.add(n.zero);
+            }
+            if (n.one != null) {
+                stack.add(n.one);
+            }
+        }
+    }
+
     /** Visits every entry in address order. */
     public void forEach(BiConsumer<Prefix, V> visitor) {
         if (root != null) {

@@ -199,6 +199,10 @@ class PrefixTrieTest {
                         all.add(k);
                     });
                     assertEquals(new ArrayList<>(new TreeSet<>(model.keySet())), all, "slack " + slack);
+                    List<Integer> values = new ArrayList<>();
+                    t.forEachValue(values::add);
+                    assertEquals(new TreeSet<>(model.values()), new TreeSet<>(values), "values, slack " + slack);
+                    assertEquals(model.size(), values.size());
                     // entries, cleared nodes (at most entries + slack) and the branch nodes above them
                     assertTrue(t.nodeCount() <= 2 * (2 * t.size() + slack) + 1,
                             t.nodeCount() + " nodes for " + t.size() + " entries, slack " + slack);
