@@ -79,6 +79,9 @@ public class RibRegistry {
         return interner;
     }
 
+    /** Prefixes visited per hold of a session's monitor during a sweep (a few milliseconds). */
+    private static final int SWEEP_CHUNK = 10_000;
+
     /** Every minute: a sweep of the attribute sets, off the event loops, when one is due. */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, io.vertx.core.Vertx vertx) {
         vertx.setPeriodic(60_000, id -> {
@@ -89,9 +92,8 @@ public class RibRegistry {
     }
 
     /**
-     * Drops the attribute sets that no route in memory holds any more; returns how many. Each session is walked
-     * under its monitor, allocating nothing (its UPDATEs wait for tens of milliseconds at a million paths); sets
-     * interned meanwhile are kept. A set interned before the sweep and
+     * Drops the attribute sets that no route in memory holds any more; returns how many. Each session is walked a
+     * chunk at a time under its monitor, making no object per path; sets interned meanwhile are kept. A set interned before the sweep and
      * first used by a route after its session was walked is dropped too: that route keeps it, but later equal sets
      * get a new shared copy.
      */
@@ -100,7 +102,12 @@ public class RibRegistry {
         java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> live =
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (SessionRib s : sessions.values()) {
-            s.forEachAttributes(live::add);
+            for (boolean v6 : new boolean[] { false, true }) {
+                org.openpeering.telemetry.protocol.Prefix after = null;
+                while ((after = s.forEachAttributesAfter(v6, after, SWEEP_CHUNK, live::add)) != null) {
+                    // the monitor is let go between chunks: the session's UPDATEs wait for one chunk at most
+                }
+            }
         }
         return interner.endSweep(live);
     }

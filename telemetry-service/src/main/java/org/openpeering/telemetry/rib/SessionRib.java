@@ -188,15 +188,16 @@ public final class SessionRib {
         });
     }
 
-    /** Visits the attributes of every path, under the monitor, without allocating (a million paths: tens of ms). */
-    synchronized void forEachAttributes(Consumer<PathAttributes> visitor) {
-        Consumer<RibRoute> chain = head -> {
+    /**
+     * Visits the attributes of the paths of at most {@code limit} prefixes of a family after {@code after} (from the
+     * start when null), under the monitor, making no object per path; returns the last prefix visited, null at the end.
+     */
+    synchronized Prefix forEachAttributesAfter(boolean ipv6, Prefix after, int limit, Consumer<PathAttributes> visitor) {
+        return (ipv6 ? v6 : v4).forEachValueAfter(after, limit, head -> {
             for (RibRoute r = head; r != null; r = r.next()) {
                 visitor.accept(r.attributes);
             }
-        };
-        v4.forEachValue(chain);
-        v6.forEachValue(chain);
+        });
     }
 
     /** The path of a prefix with that id, or null. */

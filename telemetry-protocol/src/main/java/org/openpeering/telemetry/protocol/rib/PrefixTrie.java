@@ -292,26 +292,6 @@ public final class PrefixTrie<V> {
         }
     }
 
-    /** Visits every value, in no particular order, without making a {@code Prefix} for each. */
-    public void forEachValue(java.util.function.Consumer<V> visitor) {
-        ArrayList<Node<V>> stack = new ArrayList<>();
-        if (root != null) {
-            stack.add(root);
-        }
-        while (!stack.isEmpty()) {
-            Node<V> n = stack.remove(stack.size() - 1);
-            if (n.value != null) {
-                visitor.accept(n.value);
-            }
-            if (n.zero != null) {
-                stack.add(n.zero);
-            }
-            if (n.one != null) {
-                stack.add(n.one);
-            }
-        }
-    }
-
     /** Visits every entry in address order. */
     public void forEach(BiConsumer<Prefix, V> visitor) {
         if (root != null) {
@@ -325,6 +305,18 @@ public final class PrefixTrie<V> {
      * go of its lock between them. Subtrees wholly before {@code after} are skipped without being walked.
      */
     public Prefix forEachAfter(Prefix after, int limit, BiConsumer<Prefix, V> visitor) {
+        Node<V> last = walkAfter(after, limit, visitor, null);
+        return last == null ? null : prefix(last, null);
+    }
+
+    /** As {@link #forEachAfter}, for the values only: no {@code Prefix} is made but the last one. */
+    public Prefix forEachValueAfter(Prefix after, int limit, java.util.function.Consumer<V> visitor) {
+        Node<V> last = walkAfter(after, limit, null, visitor);
+        return last == null ? null : prefix(last, null);
+    }
+
+    private Node<V> walkAfter(Prefix after, int limit, BiConsumer<Prefix, V> visitor,
+            java.util.function.Consumer<V> values) {
         if (after != null) {
             check(after);
         }
@@ -335,7 +327,7 @@ public final class PrefixTrie<V> {
             stack.add(root);
             whole.add(after == null);
         }
-        Prefix last = null;
+        Node<V> last = null;
         int visited = 0;
         while (!stack.isEmpty() && visited < limit) {
             Node<V> n = stack.remove(stack.size() - 1);
@@ -355,8 +347,12 @@ public final class PrefixTrie<V> {
                 continue;
             }
             if (all && n.value != null) {
-                last = prefix(n, null);
-                visitor.accept(last, n.value);
+                last = n;
+                if (visitor != null) {
+                    visitor.accept(prefix(n, null), n.value);
+                } else {
+                    values.accept(n.value);
+                }
                 visited++;
             }
             if (n.one != null) {
