@@ -8,8 +8,8 @@ import org.openpeering.telemetry.protocol.bgp.PathAttributes;
  * Shares equal path attributes across routes and sessions: a full table has a million routes but only tens of
  * thousands of distinct attribute sets, and BIRD sends one prefix per UPDATE, so without this every route would
  * carry its own copy. Sets that no route holds any more are dropped by a sweep ({@link RibRegistry#sweepInterner()})
- * once the map has doubled since the last one (and holds more than {@link #SWEEP_FLOOR}): without it, a collector
- * running for weeks would keep every path it ever saw.
+ * once the map surely holds many of them ({@link #sweepDue(long)}): without it, a collector running for weeks would
+ * keep every path it ever saw.
  */
 public final class AttributeInterner {
 
@@ -44,13 +44,17 @@ public final class AttributeInterner {
         return byKey.size();
     }
 
-    /** Below this many sets no sweep is worth its walk of the RIB. */
-    static final int SWEEP_FLOOR = 65_536;
-    private volatile int sizeAfterSweep;
+    /** Fewer sets than this held by no route are not worth a walk of the RIB (about 80 MB of them). */
+    static final int SWEEP_FLOOR = 262_144;
 
-    /** The map has more than doubled since the last sweep. */
-    boolean sweepDue() {
-        return byKey.size() > 2L * Math.max(SWEEP_FLOOR, sizeAfterSweep);
+    /**
+     * Whether a sweep would surely free much: every path holds one set, so at least {@code size - paths} sets are held
+     * by none; due when that is more than the floor and more than half the map. A table and its churn never make one
+     * due; a collector that has seen many more distinct paths than it holds does.
+     */
+    boolean sweepDue(long paths) {
+        int size = byKey.size();
+        return size - paths > Math.max(SWEEP_FLOOR, size / 2);
     }
 
     /** Sets interned while a sweep runs, which it keeps; null when none runs. */
@@ -76,7 +80,6 @@ public final class AttributeInterner {
             }
         }
         addedDuringSweep = null;
-        sizeAfterSweep = byKey.size();
         return dropped;
     }
 }

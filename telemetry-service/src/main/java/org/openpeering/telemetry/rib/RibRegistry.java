@@ -85,7 +85,11 @@ public class RibRegistry {
     /** Every minute: a sweep of the attribute sets, off the event loops, when one is due. */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, io.vertx.core.Vertx vertx) {
         vertx.setPeriodic(60_000, id -> {
-            if (interner.sweepDue()) {
+            long paths = 0;
+            for (SessionRib s : sessions.values()) {
+                paths += s.paths();
+            }
+            if (interner.sweepDue(paths)) {
                 vertx.executeBlocking(() -> sweepInterner(), false);
             }
         });

@@ -145,15 +145,21 @@ class SessionRibTest {
         interner.intern(attrs(65_011));
         assertEquals(6_006, interner.size());
         assertEquals(1, registry.sweepInterner(), "the set interned again is held by no route either");
-        // the periodic check: due once the map has more than doubled, past the floor, since the last sweep
-        assertFalse(interner.sweepDue());
-        for (int i = 0; i < 2 * AttributeInterner.SWEEP_FLOOR; i++) {
+        // the periodic check: due once more sets than the floor, and than half the map, are surely held by no route
+        long paths = a.paths() + b.paths();
+        assertEquals(6_010, paths);
+        assertFalse(interner.sweepDue(paths));
+        for (int i = 0; i < AttributeInterner.SWEEP_FLOOR; i++) {
             interner.intern(attrs(100_000 + i));
         }
-        assertTrue(interner.sweepDue());
+        assertFalse(interner.sweepDue(paths), "floor - 5 sets are surely unheld");
+        for (int i = 0; i < 10; i++) {
+            interner.intern(attrs(900_000 + i));
+        }
+        assertTrue(interner.sweepDue(paths));
         registry.sweepInterner();
         assertEquals(6_005, interner.size());
-        assertFalse(interner.sweepDue());
+        assertFalse(interner.sweepDue(paths));
         // a set interned while a sweep runs is kept, though no route holds it yet
         interner.beginSweep();
         PathAttributes fresh = interner.intern(attrs(99_999));
