@@ -1,5 +1,7 @@
 package org.openpeering.telemetry.rib;
 
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openpeering.telemetry.protocol.bgp.PathAttributes;
@@ -25,7 +27,7 @@ public final class AttributeInterner {
         if (prior != null) {
             return prior;
         }
-        java.util.Set<PathAttributes> added = addedDuringSweep;
+        Set<PathAttributes> added = addedDuringSweep;
         if (added != null) {
             added.add(a);
         }
@@ -58,7 +60,7 @@ public final class AttributeInterner {
     }
 
     /** Sets interned while a sweep runs, which it keeps; null when none runs. */
-    private volatile java.util.Set<PathAttributes> addedDuringSweep;
+    private volatile Set<PathAttributes> addedDuringSweep;
 
     /** A sweep starts: what is interned from now on is kept. */
     void beginSweep() {
@@ -69,10 +71,10 @@ public final class AttributeInterner {
      * Drops every set that is not in {@code live} (by identity) and was not interned since {@link #beginSweep()};
      * returns how many were dropped.
      */
-    int endSweep(java.util.Set<PathAttributes> live) {
-        java.util.Set<PathAttributes> added = addedDuringSweep;
+    int endSweep(Set<PathAttributes> live) {
+        Set<PathAttributes> added = addedDuringSweep;
         int dropped = 0;
-        for (java.util.Iterator<PathAttributes> it = byKey.keySet().iterator(); it.hasNext();) {
+        for (Iterator<PathAttributes> it = byKey.keySet().iterator(); it.hasNext();) {
             PathAttributes a = it.next();
             if (!live.contains(a) && !added.contains(a)) {
                 it.remove();

@@ -2,15 +2,24 @@ package org.openpeering.telemetry.rib;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.openpeering.telemetry.protocol.Prefix;
+import org.openpeering.telemetry.protocol.bgp.PathAttributes;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 
 /** Every session's Adj-RIB-In, by session; the in-memory routing table the read APIs answer from. */
 @ApplicationScoped
@@ -83,7 +92,7 @@ public class RibRegistry {
     private static final int SWEEP_CHUNK = 10_000;
 
     /** Every minute: a sweep of the attribute sets, off the event loops, when one is due. */
-    void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, io.vertx.core.Vertx vertx) {
+    void start(@Observes StartupEvent event, Vertx vertx) {
         vertx.setPeriodic(60_000, id -> {
             long paths = 0;
             for (SessionRib s : sessions.values()) {
@@ -97,18 +106,17 @@ public class RibRegistry {
 
     /**
      * Drops the attribute sets that no route in memory holds any more; returns how many. Each session is walked a
-     * chunk at a time under its monitor, making no object per path; sets interned meanwhile are kept. A set interned before the sweep and
-     * first used by a route after its session was walked is dropped too: that route keeps it, but later equal sets
-     * get a new shared copy.
+     * chunk at a time under its monitor; sets interned meanwhile are kept. A set interned before the sweep and first
+     * used by a route after its session was walked is dropped too: that route keeps it, but later equal sets get a new
+     * shared copy.
      */
     public synchronized int sweepInterner() {
         interner.beginSweep();
-        java.util.Set<org.openpeering.telemetry.protocol.bgp.PathAttributes> live =
-                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<PathAttributes> live = Collections.newSetFromMap(new IdentityHashMap<>());
         for (SessionRib s : sessions.values()) {
             for (boolean v6 : new boolean[] { false, true }) {
-                org.openpeering.telemetry.protocol.Prefix after = null;
-                while ((after = s.forEachAttributesAfter(v6, after, SWEEP_CHUNK, live::add)) != null) {
+                Prefix after = null;
+                while ((after = s.forEachAfter(v6, after, SWEEP_CHUNK, v -> live.add(v.route().attributes()))) != null) {
                     // the monitor is let go between chunks: the session's UPDATEs wait for one chunk at most
                 }
             }

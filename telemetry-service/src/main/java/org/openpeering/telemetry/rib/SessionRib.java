@@ -188,18 +188,6 @@ public final class SessionRib {
         });
     }
 
-    /**
-     * Visits the attributes of the paths of at most {@code limit} prefixes of a family after {@code after} (from the
-     * start when null), under the monitor, making no object per path; returns the last prefix visited, null at the end.
-     */
-    synchronized Prefix forEachAttributesAfter(boolean ipv6, Prefix after, int limit, Consumer<PathAttributes> visitor) {
-        return (ipv6 ? v6 : v4).forEachValueAfter(after, limit, head -> {
-            for (RibRoute r = head; r != null; r = r.next()) {
-                visitor.accept(r.attributes);
-            }
-        });
-    }
-
     /** The path of a prefix with that id, or null. */
     synchronized RibRoute path(Prefix p, long pathId) {
         for (RibRoute r = (p.isV6() ? v6 : v4).get(p); r != null; r = r.next()) {
@@ -376,12 +364,15 @@ public final class SessionRib {
             t.remove(n.prefix());
         } else {
             List<RibRoute> rest = new ArrayList<>(4);
+            boolean found = false;
             for (RibRoute r = head; r != null; r = r.next()) {
-                if (r.pathId != id) {
+                if (r.pathId == id) {
+                    found = true;
+                } else {
                     rest.add(r);
                 }
             }
-            if (rest.size() == pathsOf(head)) {
+            if (!found) {
                 return false;
             }
             t.put(n.prefix(), chain(rest));
@@ -389,14 +380,6 @@ public final class SessionRib {
         paths--;
         dirty(n.prefix(), id);
         return true;
-    }
-
-    private static int pathsOf(RibRoute head) {
-        int k = 0;
-        for (RibRoute r = head; r != null; r = r.next()) {
-            k++;
-        }
-        return k;
     }
 
     public synchronized int prefixes(boolean ipv6) {

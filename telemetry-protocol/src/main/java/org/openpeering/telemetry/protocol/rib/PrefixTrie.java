@@ -91,7 +91,6 @@ public final class PrefixTrie<V> {
      * the next pruning); null until the first removal.
      */
     private Node<V>[] index;
-    private int indexed;
     /** Nodes whose value a removal cleared, still in the trie and in the index. */
     private int cleared;
 
@@ -305,18 +304,6 @@ public final class PrefixTrie<V> {
      * go of its lock between them. Subtrees wholly before {@code after} are skipped without being walked.
      */
     public Prefix forEachAfter(Prefix after, int limit, BiConsumer<Prefix, V> visitor) {
-        Node<V> last = walkAfter(after, limit, visitor, null);
-        return last == null ? null : prefix(last, null);
-    }
-
-    /** As {@link #forEachAfter}, for the values only: no {@code Prefix} is made but the last one. */
-    public Prefix forEachValueAfter(Prefix after, int limit, java.util.function.Consumer<V> visitor) {
-        Node<V> last = walkAfter(after, limit, null, visitor);
-        return last == null ? null : prefix(last, null);
-    }
-
-    private Node<V> walkAfter(Prefix after, int limit, BiConsumer<Prefix, V> visitor,
-            java.util.function.Consumer<V> values) {
         if (after != null) {
             check(after);
         }
@@ -327,7 +314,7 @@ public final class PrefixTrie<V> {
             stack.add(root);
             whole.add(after == null);
         }
-        Node<V> last = null;
+        Prefix last = null;
         int visited = 0;
         while (!stack.isEmpty() && visited < limit) {
             Node<V> n = stack.remove(stack.size() - 1);
@@ -347,12 +334,8 @@ public final class PrefixTrie<V> {
                 continue;
             }
             if (all && n.value != null) {
-                last = n;
-                if (visitor != null) {
-                    visitor.accept(prefix(n, null), n.value);
-                } else {
-                    values.accept(n.value);
-                }
+                last = prefix(n, null);
+                visitor.accept(last, n.value);
                 visited++;
             }
             if (n.one != null) {
@@ -371,28 +354,14 @@ public final class PrefixTrie<V> {
         root = null;
         size = 0;
         index = null;
-        indexed = 0;
         cleared = 0;
     }
 
     /** Nodes in the trie, with or without a value (for tests: what pruning leaves). */
     int nodeCount() {
-        int n = 0;
-        ArrayList<Node<V>> stack = new ArrayList<>();
-        if (root != null) {
-            stack.add(root);
-        }
-        while (!stack.isEmpty()) {
-            Node<V> node = stack.remove(stack.size() - 1);
-            n++;
-            if (node.zero != null) {
-                stack.add(node.zero);
-            }
-            if (node.one != null) {
-                stack.add(node.one);
-            }
-        }
-        return n;
+        int[] n = { 0 };
+        eachNode(root, node -> n[0]++);
+        return n[0];
     }
 
     /** Drops every node without a value that has fewer than two children, then indexes what is left afresh. */
@@ -420,25 +389,13 @@ public final class PrefixTrie<V> {
     /** Indexes every node holding a value (no node is cleared when this runs: there is no index to clear them). */
     @SuppressWarnings("unchecked")
     private void buildIndex() {
-        index = (Node<V>[]) new Node[capacityFor(size)];
-        indexed = 0;
-        ArrayList<Node<V>> stack = new ArrayList<>();
-        if (root != null) {
-            stack.add(root);
-        }
-        while (!stack.isEmpty()) {
-            Node<V> n = stack.remove(stack.size() - 1);
+        Node<V>[] table = (Node<V>[]) new Node[capacityFor(size)];
+        eachNode(root, n -> {
             if (n.value != null) {
-                insert(index, n);
-                indexed++;
+                insert(table, n);
             }
-            if (n.zero != null) {
-                stack.add(n.zero);
-            }
-            if (n.one != null) {
-                stack.add(n.one);
-            }
-        }
+        });
+        index = table;
     }
 
     /** A power of two at least twice {@code n} (a load of at most a half after a build, three quarters before growing). */
@@ -452,7 +409,8 @@ public final class PrefixTrie<V> {
         if (index == null) {
             return n;
         }
-        if ((indexed + 1) * 4L > index.length * 3L) {
+        // the index holds every node with a value and every cleared one
+        if ((size + cleared + 1) * 4L > index.length * 3L) {
             Node<V>[] bigger = (Node<V>[]) new Node[index.length * 2];
             for (Node<V> old : index) {
                 if (old != null) {
@@ -462,7 +420,6 @@ public final class PrefixTrie<V> {
             index = bigger;
         }
         insert(index, n);
-        indexed++;
         return n;
     }
 
@@ -502,14 +459,23 @@ public final class PrefixTrie<V> {
     }
 
     private void walk(Node<V> start, BiConsumer<Prefix, V> visitor) {
-        // iterative pre-order (a /128 trie can be 128 deep; recursion would be fine, but big tables are flat anyway)
-        ArrayList<Node<V>> stack = new ArrayList<>();
-        stack.add(start);
-        while (!stack.isEmpty()) {
-            Node<V> n = stack.remove(stack.size() - 1);
+        eachNode(start, n -> {
             if (n.value != null) {
                 visitor.accept(prefix(n, null), n.value);
             }
+        });
+    }
+
+    /** Visits the subtree's nodes in pre-order, which is address order (none if {@code start} is null). */
+    private static <V> void eachNode(Node<V> start, java.util.function.Consumer<Node<V>> visitor) {
+        // iterative (a /128 trie can be 128 deep; recursion would be fine, but big tables are flat anyway)
+        ArrayList<Node<V>> stack = new ArrayList<>();
+        if (start != null) {
+            stack.add(start);
+        }
+        while (!stack.isEmpty()) {
+            Node<V> n = stack.remove(stack.size() - 1);
+            visitor.accept(n);
             if (n.one != null) {
                 stack.add(n.one);
             }

@@ -20,6 +20,17 @@ class PrefixTrieTest {
         return Prefix.parse(s);
     }
 
+    /** Removes {@code q} or puts it with {@code value}, in the trie and in the model, and compares the answers. */
+    private static void putOrRemove(PrefixTrie<Integer> t, Map<Prefix, Integer> model, Prefix q, boolean remove,
+            int value) {
+        if (remove) {
+            assertEquals(model.remove(q), t.remove(q), "remove " + q);
+        } else {
+            assertEquals(model.put(q, value), t.put(q, value), "put " + q);
+        }
+        assertEquals(model.size(), t.size());
+    }
+
     @Test
     void exactCoveringAndMoreSpecificLookups() {
         PrefixTrie<String> t = new PrefixTrie<>(false);
@@ -56,12 +67,7 @@ class PrefixTrieTest {
             addr &= len == 0 ? 0 : (-1 << (32 - len));
             byte[] b = { (byte) (addr >>> 24), (byte) (addr >>> 16), (byte) (addr >>> 8), (byte) addr };
             Prefix p = Prefix.of(false, len, b, 0);
-            if (r.nextInt(3) == 0) {
-                assertEquals(model.remove(p), t.remove(p), "remove " + p);
-            } else {
-                assertEquals(model.put(p, i), t.put(p, i), "put " + p);
-            }
-            assertEquals(model.size(), t.size());
+            putOrRemove(t, model, p, r.nextInt(3) == 0, i);
         }
         for (int i = 0; i < 2000; i++) {
             int addr = (r.nextInt(4) << 24) | (r.nextInt(1 << 24));
@@ -136,12 +142,7 @@ class PrefixTrieTest {
             long lo = ((long) r.nextInt(4) << 62) | r.nextInt(8);
             int len = new int[] { 32, 48, 56, 62, 63, 64, 65, 66, 100, 125, 126, 127, 128 }[r.nextInt(13)];
             Prefix q = Prefix.of(true, len, hi & Prefix.mask(len), lo & Prefix.mask(len - 64));
-            if (r.nextInt(3) == 0) {
-                assertEquals(model.remove(q), t.remove(q), "remove " + q);
-            } else {
-                assertEquals(model.put(q, i), t.put(q, i), "put " + q);
-            }
-            assertEquals(model.size(), t.size());
+            putOrRemove(t, model, q, r.nextInt(3) == 0, i);
         }
         for (Prefix q : new ArrayList<>(model.keySet())) {
             assertEquals(model.get(q), t.get(q), "get " + q);
@@ -199,9 +200,9 @@ class PrefixTrieTest {
                         all.add(k);
                     });
                     assertEquals(new ArrayList<>(new TreeSet<>(model.keySet())), all, "slack " + slack);
-                    // the values alone, in chunks: the same entries in the same order
+                    // in chunks: the same entries with their values, in the same order
                     List<Integer> values = new ArrayList<>();
-                    for (Prefix after = null; (after = t.forEachValueAfter(after, 7, values::add)) != null;) {
+                    for (Prefix after = null; (after = t.forEachAfter(after, 7, (k, v) -> values.add(v))) != null;) {
                     }
                     assertEquals(all.stream().map(model::get).toList(), values, "values, slack " + slack);
                     // entries, cleared nodes (at most entries + slack) and the branch nodes above them
